@@ -1,0 +1,163 @@
+package dev.roster.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.roster.domain.Actor;
+import dev.roster.domain.ApiKey;
+import dev.roster.domain.DomainError;
+import dev.roster.domain.ErrorIds;
+import dev.roster.domain.Ids;
+import dev.roster.domain.Principal;
+import dev.roster.domain.Text;
+import dev.roster.store.ApiKeyStore;
+import dev.roster.store.Database;
+import dev.roster.store.EventLog;
+import dev.roster.store.OrganizationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * API keys: authentication on the hot path (a short-lived cache in front of the hash lookup) and their
+ * management by the instance admin. Revoking through this server evicts the key at once; a revocation made
+ * elsewhere (the CLI, another replica) is seen within {@link #CACHE_TTL}.
+ */
+public final class ApiKeys {
+    public static final String AGGREGATE = "api_key";
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+    private final Database db;
+    private final ApiKeyStore keys;
+    private final OrganizationStore organizations;
+    private final EventLog events;
+    private final Clock clock;
+    private final Cache<String, Principal> byHash = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
+
+    public ApiKeys(Database db, ApiKeyStore keys, OrganizationStore organizations, EventLog events, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.organizations = organizations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A key and its secret, as returned once at creation. */
+    public record CreatedKey(ApiKey key, String secret) {
+    }
+
+    /** The principal for a presented secret, or empty when it is unknown or revoked. */
+    public Optional<Principal> authenticate(String secret) {
+        String hash = Secrets.sha256(secret);
+        Principal cached = byHash.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Principal> found = db.read(h -> keys.findBySecretHash(h, hash))
+                .filter(k -> !k.revoked())
+                .map(k -> new Principal(k.id(), k.organizationId(), k.instanceAdmin()));
+        found.ifPresent(p -> byHash.put(hash, p));
+        return found;
+    }
+
+    /** True when a secret would be served from the cache, so the caller can skip the blocking path. */
+    public Optional<Principal> cached(String secret) {
+        return Optional.ofNullable(byHash.getIfPresent(Secrets.sha256(secret)));
+    }
+
+    public CreatedKey create(Principal who, String organizationId, String name) {
+        who.requireInstanceAdmin();
+        String validName = Text.requireTrimmed("name", name, ApiKey.MAX_NAME);
+        return db.write(h -> {
+            requireOrganization(h, organizationId);
+            return insert(h, who.actor(), organizationId, validName, Secrets.newApiKey(), false);
+        });
+    }
+
+    public List<ApiKey> list(Principal who, String organizationId) {
+        who.requireInstanceAdmin();
+        return db.read(h -> {
+            requireOrganization(h, organizationId);
+            return keys.list(h, organizationId);
+        });
+    }
+
+    /** Idempotent: revoking a revoked key returns it unchanged. */
+    public ApiKey revoke(Principal who, String organizationId, String apiKeyId) {
+        who.requireInstanceAdmin();
+        Ids.ORGANIZATION.require("organizationId", organizationId);
+        Ids.requireApiKeyId("apiKeyId", apiKeyId);
+        return revoke(who.actor(), organizationId, apiKeyId);
+    }
+
+    /** The CLI's path: no principal, the operator is trusted. */
+    public ApiKey revoke(Actor actor, String organizationId, String apiKeyId) {
+        ApiKey revoked = db.write(h -> {
+            requireOrganization(h, organizationId);
+            ApiKey key = keys.find(h, organizationId, apiKeyId).orElseThrow(ApiKeys::keyNotFound);
+            if (key.revoked()) {
+                return key;
+            }
+            Instant now = Clocks.now(clock);
+            keys.revoke(h, organizationId, apiKeyId, now);
+            long version = keys.version(h, organizationId, apiKeyId);
+            Events log = new Events(organizationId, AGGREGATE, apiKeyId, actor, null, now);
+            events.append(h, log.event("api_key.revoked", version, payload(key)));
+            return new ApiKey(key.id(), key.organizationId(), key.name(), key.instanceAdmin(), key.createdAt(), now);
+        });
+        byHash.asMap().values().removeIf(p -> p.apiKeyId().equals(apiKeyId));
+        return revoked;
+    }
+
+    /** Also used at bootstrap and by the CLI, inside their own transactions. */
+    CreatedKey insert(Handle h, Actor actor, String organizationId, String name, String secret, boolean instanceAdmin) {
+        Instant now = Clocks.now(clock);
+        ApiKey key = new ApiKey(Ids.newApiKeyId(), organizationId, name, instanceAdmin, now, null);
+        keys.insert(h, key, Secrets.sha256(secret));
+        Events log = new Events(organizationId, AGGREGATE, key.id(), actor, null, now);
+        events.append(h, log.event("api_key.created", 1, payload(key)));
+        return new CreatedKey(key, secret);
+    }
+
+    public CreatedKey createByOperator(String organizationId, String name) {
+        String validName = Text.requireTrimmed("name", name, ApiKey.MAX_NAME);
+        return db.write(h -> {
+            requireOrganization(h, organizationId);
+            return insert(h, Actor.cli(), organizationId, validName, Secrets.newApiKey(), false);
+        });
+    }
+
+    public List<ApiKey> listByOperator(String organizationId) {
+        return db.read(h -> {
+            requireOrganization(h, organizationId);
+            return keys.list(h, organizationId);
+        });
+    }
+
+    /** The ID's format is a 400; a well-formed ID that names no organization is a 404. */
+    private void requireOrganization(Handle h, String organizationId) {
+        Ids.ORGANIZATION.require("organizationId", organizationId);
+        if (organizations.find(h, organizationId).isEmpty()) {
+            throw DomainError.notFound(ErrorIds.ORGANIZATION_NOT_FOUND, "Organization could not be found");
+        }
+    }
+
+    private static DomainError keyNotFound() {
+        return DomainError.notFound(ErrorIds.API_KEY_NOT_FOUND, "API key could not be found");
+    }
+
+    private static Map<String, Object> payload(ApiKey key) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("apiKeyId", key.id());
+        p.put("name", key.name());
+        p.put("instanceAdmin", key.instanceAdmin());
+        return p;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.roster.app;
+
+import dev.roster.domain.DomainError;
+import dev.roster.domain.ErrorIds;
+import dev.roster.domain.ExpressCustomer;
+import dev.roster.domain.Ids;
+import dev.roster.domain.Keyset;
+import dev.roster.domain.Metadata;
+import dev.roster.domain.Page;
+import dev.roster.domain.Principal;
+import dev.roster.store.Database;
+import dev.roster.store.EventLog;
+import dev.roster.store.ExpressCustomerStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Express customer use cases. Each write is one transaction: authorize, load, apply the rule, save, append
+ * the event. Lifecycle transitions are idempotent on v1: repeating one returns the customer unchanged and
+ * writes no event.
+ */
+public final class Customers {
+    public static final String AGGREGATE = "express_customer";
+
+    private final Database db;
+    private final ExpressCustomerStore store;
+    private final EventLog events;
+    private final Clock clock;
+
+    public Customers(Database db, ExpressCustomerStore store, EventLog events, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a create asks for; {@code metadata} already passed its limits. */
+    public record NewCustomer(String name, Metadata metadata) {
+    }
+
+    /** A partial update: a null field is left unchanged. */
+    public record CustomerChanges(String name, Metadata metadata) {
+    }
+
+    public ExpressCustomer create(Principal who, String reason, NewCustomer request) {
+        String name = ExpressCustomer.validName("expressCustomerName", request.name());
+        return db.write(h -> {
+            Instant now = now();
+            ExpressCustomer c = new ExpressCustomer(who.organizationId(), Ids.CUSTOMER.next(), name, true, 0,
+                    request.metadata(), now, now, who.apiKeyId(), null, 1);
+            store.insert(h, c);
+            record(h, who, reason, c, "express_customer.created");
+            return c;
+        });
+    }
+
+    public ExpressCustomer get(Principal who, String id) {
+        Ids.CUSTOMER.require("expressCustomerId", id);
+        return db.read(h -> load(h, who, id));
+    }
+
+    public ExpressCustomer update(Principal who, String reason, String id, CustomerChanges changes) {
+        Ids.CUSTOMER.require("expressCustomerId", id);
+        String newName = changes.name() == null ? null : ExpressCustomer.validName("expressCustomerName", changes.name());
+        return db.write(h -> {
+            ExpressCustomer current = load(h, who, id);
+            String name = newName == null ? current.name() : newName;
+            Metadata metadata = changes.metadata() == null ? current.metadata() : changes.metadata();
+            if (name.equals(current.name()) && metadata.equals(current.metadata())) {
+                return current; // nothing changes: no new version, no event
+            }
+            ExpressCustomer changed = current.withDetails(name, metadata, now());
+            store.update(h, changed);
+            record(h, who, reason, changed, "express_customer.updated");
+            return changed;
+        });
+    }
+
+    public ExpressCustomer deactivate(Principal who, String reason, String id) {
+        return transition(who, reason, id, false, "express_customer.deactivated");
+    }
+
+    public ExpressCustomer reactivate(Principal who, String reason, String id) {
+        return transition(who, reason, id, true, "express_customer.reactivated");
+    }
+
+    private ExpressCustomer transition(Principal who, String reason, String id, boolean active, String eventType) {
+        Ids.CUSTOMER.require("expressCustomerId", id);
+        return db.write(h -> {
+            ExpressCustomer current = load(h, who, id);
+            if (current.active() == active) {
+                return current;
+            }
+            ExpressCustomer changed = current.withActive(active, now());
+            store.update(h, changed);
+            record(h, who, reason, changed, eventType);
+            return changed;
+        });
+    }
+
+    /** One page, newest first. The cursor is bound to the limit it was issued with. */
+    public Listing list(Principal who, Optional<String> cursor, int limit) {
+        String query = "express|limit=" + limit;
+        Optional<Keyset> after = Cursors.decode(cursor, query, Ids.CUSTOMER);
+        Page<ExpressCustomer> page = db.read(h -> store.page(h, who.organizationId(), after, limit));
+        return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
+    }
+
+    public record Listing(Page<ExpressCustomer> page, Optional<String> nextCursor) {
+    }
+
+    private ExpressCustomer load(Handle h, Principal who, String id) {
+        return store.find(h, who.organizationId(), id)
+                .orElseThrow(() -> DomainError.notFound(ErrorIds.EXPRESS_NOT_FOUND, "Express customer could not be found"));
+    }
+
+    private void record(Handle h, Principal who, String reason, ExpressCustomer c, String type) {
+        Events log = new Events(c.organizationId(), AGGREGATE, c.id(), who.actor(), reason, c.updatedAt());
+        events.append(h, log.event(type, c.version(), payload(c)));
+    }
+
+    private static Map<String, Object> payload(ExpressCustomer c) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("expressCustomerId", c.id());
+        p.put("expressCustomerName", c.name());
+        p.put("isActive", c.active());
+        p.put("userCount", c.userCount());
+        p.put("metadata", c.metadata().values());
+        return p;
+    }
+
+    private Instant now() {
+        return Clocks.now(clock);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.roster.app;
+
+import dev.roster.store.ApiKeyStore;
+import dev.roster.store.Database;
+import dev.roster.store.EventLog;
+import dev.roster.store.ExpressCustomerStore;
+import dev.roster.store.OrganizationStore;
+import java.time.Clock;
+
+/** The application: every use case, wired to one database and one clock. */
+public final class Roster {
+    private final Database db;
+    private final ApiKeys apiKeys;
+    private final Organizations organizations;
+    private final Customers customers;
+
+    public Roster(Database db, Clock clock) {
+        this.db = db;
+        EventLog events = new EventLog();
+        OrganizationStore organizationStore = new OrganizationStore();
+        this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
+        this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
+        this.customers = new Customers(db, new ExpressCustomerStore(), events, clock);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    public Customers customers() {
+        return customers;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.roster.app;
+
+import dev.roster.domain.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** API key secrets: generated once, shown once, stored and compared only as SHA-256. */
+public final class Secrets {
+    public static final String API_KEY_PREFIX = "sk_live_";
+
+    private Secrets() {
+    }
+
+    public static String newApiKey() {
+        return API_KEY_PREFIX + Ids.randomHex(16);
+    }
+
+    /** Keys are 128-bit random, so a fast unsalted hash is enough: there is nothing to brute-force. */
+    public static String sha256(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

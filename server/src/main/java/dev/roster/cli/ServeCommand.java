@@ -1,0 +1,56 @@
+package dev.roster.cli;
+
+import dev.roster.Main;
+import dev.roster.app.ApiKeys;
+import dev.roster.app.Roster;
+import dev.roster.http.RosterServer;
+import dev.roster.store.Database;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server until SIGTERM or Ctrl-C.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "${env:ROSTER_PORT:-8080}",
+            description = "Port for REST, gRPC and gRPC-Web (env ROSTER_PORT, default 8080; 0 picks a free one).")
+    int port;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Database db = database.open();
+        Roster roster = new Roster(db, Clock.systemUTC());
+        Optional<String> configuredKey = Optional.ofNullable(System.getenv("ROSTER_BOOTSTRAP_API_KEY"))
+                .filter(k -> !k.isBlank());
+        Optional<ApiKeys.CreatedKey> bootstrap = roster.organizations().bootstrap(configuredKey);
+
+        RosterServer server = RosterServer.start(roster, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("roster: shutting down (finishing in-flight requests)");
+            server.close();
+            db.close();
+            stopped.countDown();
+        }, "roster-shutdown"));
+
+        System.out.println("roster " + Main.version() + " listening on http://0.0.0.0:" + server.port()
+                + " (" + database.describe() + ")");
+        bootstrap.ifPresent(created -> {
+            if (configuredKey.isPresent()) {
+                System.out.println("roster: created the default organization; its instance-admin key is ROSTER_BOOTSTRAP_API_KEY");
+            } else {
+                System.out.println("roster: created the default organization. Its instance-admin API key is shown only now:");
+                System.out.println("  " + created.secret());
+            }
+        });
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.roster.domain;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Branded identifiers: a prefix and 32 lowercase hex characters from a CSPRNG. */
+public enum Ids {
+    CUSTOMER("cus_"),
+    USER("usr_"),
+    STUDY("stu_"),
+    ORGANIZATION("org_"),
+    SESSION("ses_");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern UUID_V4 =
+            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+
+    private final String prefix;
+    private final Pattern pattern;
+
+    Ids(String prefix) {
+        this.prefix = prefix;
+        this.pattern = Pattern.compile("^" + prefix + "[0-9a-f]{32}$");
+    }
+
+    public String next() {
+        return prefix + randomHex(16);
+    }
+
+    public boolean matches(String candidate) {
+        return candidate != null && pattern.matcher(candidate).matches();
+    }
+
+    /** Checks a caller-supplied ID; a malformed one is a 400 naming the field, never a lookup. */
+    public String require(String field, String candidate) {
+        if (!matches(candidate)) {
+            throw DomainError.invalidField(field, "must match " + pattern.pattern());
+        }
+        return candidate;
+    }
+
+    public static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HEX.formatHex(b);
+    }
+
+    /** API key IDs are UUIDv4, as Avara's {@code createdByApiKeyId} promises. */
+    public static String newApiKeyId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static String requireApiKeyId(String field, String candidate) {
+        if (candidate == null || !UUID_V4.matcher(candidate).matches()) {
+            throw DomainError.invalidField(field, "must be a lowercase UUIDv4");
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.roster.http;
+
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
+import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
+import dev.roster.app.Roster;
+import dev.roster.http.admin.AdminApi;
+import dev.roster.http.v1.ExpressApi;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/** Roster's one port: every public surface, the health check, the OpenAPI document and the metrics. */
+public final class RosterServer implements AutoCloseable {
+    static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private final Server server;
+    private final Health health;
+
+    private RosterServer(Server server, Health health) {
+        this.server = server;
+        this.health = health;
+    }
+
+    public static RosterServer start(Roster roster, int port) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Health health = new Health(roster.database());
+        Authentication authentication = new Authentication(roster.apiKeys());
+
+        ServerBuilder sb = Server.builder()
+                .http(port)
+                .meterRegistry(metrics)
+                .blockingTaskExecutor(new VirtualThreadExecutor(), true)
+                .errorHandler(new ErrorMapping())
+                .maxRequestLength(MAX_REQUEST_BYTES)
+                .requestTimeout(Duration.ofSeconds(30))
+                // In-flight requests finish; new ones are refused once the quiet period starts.
+                .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(20))
+                .decorator(new RequestIds())
+                .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("roster.http")));
+
+        sb.route().get("/healthz").build(health);
+        sb.route().get("/openapi.json").build(new StaticJson("/openapi.json"));
+        sb.route().get("/metrics").build((ctx, req) ->
+                HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, metrics.scrape()));
+
+        sb.annotatedService().decorator(authentication).build(new ExpressApi(roster.customers()));
+        sb.annotatedService().decorator(authentication).build(new AdminApi(roster.organizations(), roster.apiKeys()));
+
+        Server server = sb.build();
+        server.start().join();
+        return new RosterServer(server, health);
+    }
+
+    public int port() {
+        return server.activeLocalPort();
+    }
+
+    /** Graceful: health turns 503, in-flight requests finish, then the port closes. */
+    @Override
+    public void close() {
+        health.stopping();
+        server.stop().join();
+        health.close();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.roster.http.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.QueryParams;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.annotation.Blocking;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
+import com.linecorp.armeria.server.annotation.Patch;
+import com.linecorp.armeria.server.annotation.Post;
+import dev.roster.app.Customers;
+import dev.roster.domain.Metadata;
+import dev.roster.http.Authentication;
+import dev.roster.http.JsonBody;
+import dev.roster.http.Reasons;
+import dev.roster.http.Wire;
+import java.util.List;
+
+/** Avara Express customers, {@code /v1/express…} (avara-v1.md §2). */
+@Blocking
+public final class ExpressApi {
+    private final Customers customers;
+
+    public ExpressApi(Customers customers) {
+        this.customers = customers;
+    }
+
+    @Post("/v1/express")
+    public HttpResponse create(ServiceRequestContext ctx, AggregatedHttpRequest req) {
+        JsonBody body = JsonBody.of(req);
+        String name = body.requiredString("expressCustomerName");
+        Metadata metadata = body.has("metadata") ? body.metadata("metadata") : Metadata.EMPTY;
+        var created = customers.create(Authentication.principal(ctx), Reasons.of(req.headers()),
+                new Customers.NewCustomer(name, metadata));
+        return Wire.json(ExpressCustomerJson.of(created));
+    }
+
+    @Get("/v1/express/{expressCustomerId}")
+    public HttpResponse retrieve(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
+        return Wire.json(ExpressCustomerJson.of(customers.get(Authentication.principal(ctx), id)));
+    }
+
+    @Patch("/v1/express/{expressCustomerId}")
+    public HttpResponse update(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
+                               AggregatedHttpRequest req) {
+        JsonBody body = JsonBody.of(req);
+        String name = body.has("expressCustomerName") ? body.string("expressCustomerName") : null;
+        Metadata metadata = metadataChange(body);
+        var updated = customers.update(Authentication.principal(ctx), Reasons.of(req.headers()), id,
+                new Customers.CustomerChanges(name, metadata));
+        return Wire.json(ExpressCustomerJson.of(updated));
+    }
+
+    @Get("/v1/express")
+    public HttpResponse list(ServiceRequestContext ctx, QueryParams query) {
+        ListParams params = ListParams.of(query);
+        Customers.Listing listing = customers.list(Authentication.principal(ctx), params.cursor(), params.limit());
+        List<ExpressCustomerJson> items = listing.page().items().stream().map(ExpressCustomerJson::of).toList();
+        return Wire.json(new ListJson(items, listing.page().hasMore(), listing.nextCursor().orElse(null)));
+    }
+
+    /** Bodiless: whatever body arrives (none, empty, JSON) is ignored, as the SDKs differ here. */
+    @Post("/v1/express/{expressCustomerId}/deactivate")
+    public HttpResponse deactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
+        var customer = customers.deactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
+        return Wire.json(ExpressCustomerJson.of(customer));
+    }
+
+    @Post("/v1/express/{expressCustomerId}/reactivate")
+    public HttpResponse reactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
+        var customer = customers.reactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
+        return Wire.json(ExpressCustomerJson.of(customer));
+    }
+
+    /** Absent: null (unchanged on PATCH); {@code null} or {@code {}}: empty (clears); an object: replaces. */
+    private static Metadata metadataChange(JsonBody body) {
+        if (!body.has("metadata")) {
+            return null;
+        }
+        return body.isNull("metadata") ? Metadata.EMPTY : body.metadata("metadata");
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ListJson(List<ExpressCustomerJson> expressCustomers, boolean hasMore, String cursor) {
+    }
+}

@@ -1,0 +1,172 @@
+package dev.roster.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The connection pools and the two ways in: {@link #write} runs a unit of work in one transaction (retried when
+ * a concurrent writer got there first), {@link #read} runs queries. On SQLite there is exactly one writer
+ * connection ({@code BEGIN IMMEDIATE}, WAL) and a few read-only readers; on PostgreSQL one pool serves both.
+ */
+public final class Database implements AutoCloseable {
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final Dialect dialect;
+    private final HikariDataSource writerPool;
+    private final HikariDataSource readerPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+
+    private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
+        this.dialect = dialect;
+        this.writerPool = writerPool;
+        this.readerPool = readerPool;
+        this.writer = Jdbi.create(writerPool);
+        this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool);
+    }
+
+    /** The embedded default: {@code roster.db} in the data directory. */
+    public static Database sqlite(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:sqlite:" + dataDir.resolve("roster.db").toAbsolutePath();
+        HikariDataSource writer = pool("roster-writer", sqliteSource(url, false), 1, false);
+        HikariDataSource readers = pool("roster-readers", sqliteSource(url, true), 4, true);
+        return new Database(Dialect.SQLITE, writer, readers);
+    }
+
+    public static Database postgres(String jdbcUrl, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("roster-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(poolSize);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(Dialect.POSTGRES, pool, pool);
+    }
+
+    public static Database open(String databaseUrl, Path dataDir) {
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            return sqlite(dataDir);
+        }
+        return switch (Dialect.of(databaseUrl)) {
+            case POSTGRES -> postgres(databaseUrl, 16);
+            case SQLITE -> throw new IllegalArgumentException("use --data-dir for SQLite; --database-url is for PostgreSQL");
+        };
+    }
+
+    private static SQLiteDataSource sqliteSource(String url, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a commit acknowledged to a client survives power loss, not only a process crash.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        if (readOnly) {
+            config.setReadOnly(true); // the pool must then ask for the same flag (see pool())
+        }
+        // Writers take the lock when the transaction begins, so two writers never deadlock on an upgrade.
+        config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(url);
+        return source;
+    }
+
+    private static HikariDataSource pool(String name, javax.sql.DataSource source, int size, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setReadOnly(readOnly);
+        config.setPoolName(name);
+        config.setDataSource(source);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Applies the pending migrations; start-up fails if the schema is newer than this build or was edited. */
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(writerPool)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("identity", dialect.identityColumn()))
+                .load()
+                .migrate();
+    }
+
+    /** Runs {@code work} in one transaction, again from the start if a concurrent writer changed what it read. */
+    public <T> T write(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (org.jdbi.v3.core.JdbiException e) {
+                if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+            }
+            backOff(attempt);
+        }
+    }
+
+    public <T> T read(HandleCallback<T, RuntimeException> work) {
+        return reader.withHandle(work);
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean ping() {
+        try {
+            return reader.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // PostgreSQL serialization failure or deadlock: the whole unit of work may simply run again.
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 1L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (readerPool != writerPool) {
+            readerPool.close();
+        }
+        writerPool.close();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.roster.store;
+
+import dev.roster.domain.ExpressCustomer;
+import dev.roster.domain.Keyset;
+import dev.roster.domain.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Express customers; every statement is scoped to one organization. */
+public final class ExpressCustomerStore {
+    private static final String COLUMNS = """
+            org_id, id, name, is_active, user_count, metadata, created_at, updated_at,
+            created_by_api_key_id, created_by_user_id, version""";
+
+    public void insert(Handle h, ExpressCustomer c) {
+        h.createUpdate("""
+                        INSERT INTO express_customers (org_id, id, name, is_active, user_count, metadata, created_at,
+                                                       updated_at, created_by_api_key_id, created_by_user_id, version)
+                        VALUES (:org, :id, :name, :active, :userCount, :metadata, :createdAt, :updatedAt,
+                                :createdByApiKeyId, :createdByUserId, :version)""")
+                .bind("org", c.organizationId())
+                .bind("id", c.id())
+                .bind("name", c.name())
+                .bind("active", c.active())
+                .bind("userCount", c.userCount())
+                .bind("metadata", JsonColumns.metadata(c.metadata()))
+                .bind("createdAt", Times.millis(c.createdAt()))
+                .bind("updatedAt", Times.millis(c.updatedAt()))
+                .bind("createdByApiKeyId", c.createdByApiKeyId())
+                .bind("createdByUserId", c.createdByUserId())
+                .bind("version", c.version())
+                .execute();
+    }
+
+    public Optional<ExpressCustomer> find(Handle h, String orgId, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM express_customers WHERE org_id = :org AND id = :id")
+                .bind("org", orgId)
+                .bind("id", id)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
+    /**
+     * Writes the changed customer if nobody changed it since it was read at {@code version - 1}. The user count is
+     * not written here: links change it atomically in place.
+     */
+    public void update(Handle h, ExpressCustomer c) {
+        int rows = h.createUpdate("""
+                        UPDATE express_customers
+                        SET name = :name, is_active = :active, metadata = :metadata, updated_at = :updatedAt,
+                            version = :version
+                        WHERE org_id = :org AND id = :id AND version = :expected""")
+                .bind("name", c.name())
+                .bind("active", c.active())
+                .bind("metadata", JsonColumns.metadata(c.metadata()))
+                .bind("updatedAt", Times.millis(c.updatedAt()))
+                .bind("version", c.version())
+                .bind("org", c.organizationId())
+                .bind("id", c.id())
+                .bind("expected", c.version() - 1)
+                .execute();
+        if (rows != 1) {
+            throw new ConcurrentUpdateException("express customer " + c.id());
+        }
+    }
+
+    /** Newest first by (created_at, id); {@code after} is the last item of the previous page. */
+    public Page<ExpressCustomer> page(Handle h, String orgId, Optional<Keyset> after, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM express_customers WHERE org_id = :org"
+                + after.map(k -> " AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))").orElse("")
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+        Query q = h.createQuery(sql).bind("org", orgId).bind("limit", limit + 1);
+        after.ifPresent(k -> q.bind("afterAt", k.createdAtMillis()).bind("afterId", k.id()));
+        List<ExpressCustomer> rows = q.map((rs, ctx) -> row(rs)).list();
+        if (rows.size() <= limit) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<ExpressCustomer> items = List.copyOf(rows.subList(0, limit));
+        return new Page<>(items, Optional.of(items.getLast().position()));
+    }
+
+    private static ExpressCustomer row(ResultSet rs) throws SQLException {
+        return new ExpressCustomer(
+                rs.getString("org_id"),
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getBoolean("is_active"),
+                rs.getLong("user_count"),
+                JsonColumns.metadata(rs.getString("metadata")),
+                Times.instant(rs, "created_at"),
+                Times.instant(rs, "updated_at"),
+                rs.getString("created_by_api_key_id"),
+                rs.getString("created_by_user_id"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.roster.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.domain.Metadata;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON text columns: metadata maps and event payloads. */
+final class JsonColumns {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private JsonColumns() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Empty metadata is stored as NULL so that "no metadata" has one representation. */
+    static String metadata(Metadata metadata) {
+        return metadata.isEmpty() ? null : write(metadata.values());
+    }
+
+    static Metadata metadata(String column) {
+        if (column == null) {
+            return Metadata.EMPTY;
+        }
+        try {
+            Map<String, String> values = MAPPER.readValue(column, STRING_MAP);
+            return new Metadata(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored metadata is not a JSON object of strings", e);
+        }
+    }
+}
