@@ -1,0 +1,31 @@
+package dev.roster.testing;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One server per engine for a test class, started on first use and stopped after the class. Register it with
+ * {@code @RegisterExtension static final Servers servers = new Servers();} and write each test as
+ * {@code @ParameterizedTest @EnumSource(Engine.class) void x(Engine engine) { var s = servers.on(engine); … }},
+ * so it runs on SQLite and on PostgreSQL.
+ */
+public final class Servers implements AfterAllCallback {
+    private final Map<Engine, TestServer> running = new EnumMap<>(Engine.class);
+
+    public synchronized TestServer on(Engine engine) {
+        return running.computeIfAbsent(engine, TestServer::start);
+    }
+
+    /** The admin client of the server on {@code engine}. */
+    public Http admin(Engine engine) {
+        return on(engine).http().as(TestServer.ADMIN_KEY);
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        running.values().forEach(TestServer::close);
+        running.clear();
+    }
+}
