@@ -23,6 +23,12 @@ public final class Servers implements AfterAllCallback {
         return on(engine).http().as(TestServer.ADMIN_KEY);
     }
 
+    /** A client of a brand-new organization on {@code engine}: its own empty world. */
+    public Http newTenant(Engine engine) {
+        TestServer server = on(engine);
+        return server.http().as(server.newOrganizationKey());
+    }
+
     @Override
     public synchronized void afterAll(ExtensionContext context) {
         running.values().forEach(TestServer::close);

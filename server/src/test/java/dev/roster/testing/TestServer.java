@@ -3,11 +3,7 @@ package dev.roster.testing;
 import dev.roster.app.Roster;
 import dev.roster.http.RosterServer;
 import dev.roster.store.Database;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -19,39 +15,45 @@ public final class TestServer implements AutoCloseable {
     /** The instance-admin key of every test server's default organization. */
     public static final String ADMIN_KEY = "sk_test_instance_admin_key_0001";
 
-    private final Engine engine;
-    private final Path dataDir;
-    private final String databaseUrl;
+    private final Storage storage;
     private Database database;
     private RosterServer server;
     private Http http;
 
-    private TestServer(Engine engine, Path dataDir, String databaseUrl) {
-        this.engine = engine;
-        this.dataDir = dataDir;
-        this.databaseUrl = databaseUrl;
+    private TestServer(Storage storage) {
+        this.storage = storage;
     }
 
     public static TestServer start(Engine engine) {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("roster-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String url = engine == Engine.POSTGRES ? EmbeddedPostgresServer.newDatabase() : null;
-        TestServer s = new TestServer(engine, dataDir, url);
+        return start(Storage.fresh(engine));
+    }
+
+    /** A server on storage that may already hold data (written by the CLI, or by an earlier server). */
+    public static TestServer start(Storage storage) {
+        TestServer s = new TestServer(storage);
         s.startServer();
         return s;
     }
 
     private void startServer() {
-        database = Database.open(databaseUrl, dataDir);
+        database = Database.open(storage.databaseUrl(), storage.dataDir());
         database.migrate();
         Roster roster = new Roster(database, Clock.systemUTC());
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
         server = RosterServer.start(roster, 0);
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));
+    }
+
+    /** The secret of a new key of a brand-new organization, made through the admin API. */
+    public String newOrganizationKey() {
+        Http admin = http.as(ADMIN_KEY);
+        Reply org = admin.post("/v1/organizations", Http.json("name", "Test organization"));
+        Reply key = admin.post("/v1/organizations/" + org.json().get("organizationId").asText() + "/api-keys",
+                Http.json("name", "test"));
+        if (key.status() != 200) {
+            throw new IllegalStateException("cannot create a key: " + key);
+        }
+        return key.json().get("key").asText();
     }
 
     /** Stops gracefully and starts again on the same database, on a new port. */
@@ -61,7 +63,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Engine engine() {
-        return engine;
+        return storage.engine();
+    }
+
+    public Storage storage() {
+        return storage;
     }
 
     public Http http() {
@@ -89,6 +95,6 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return engine.name();
+        return storage.engine().name();
     }
 }
