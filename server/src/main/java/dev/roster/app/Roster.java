@@ -4,6 +4,7 @@ import dev.roster.store.ApiKeyStore;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
+import dev.roster.store.IdempotencyStore;
 import dev.roster.store.OrganizationStore;
 import java.time.Clock;
 
@@ -13,6 +14,7 @@ public final class Roster {
     private final ApiKeys apiKeys;
     private final Organizations organizations;
     private final Customers customers;
+    private final IdempotencyKeys idempotencyKeys;
 
     public Roster(Database db, Clock clock) {
         this.db = db;
@@ -21,6 +23,7 @@ public final class Roster {
         this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
         this.customers = new Customers(db, new ExpressCustomerStore(), events, clock);
+        this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
     }
 
     public Database database() {
@@ -37,5 +40,9 @@ public final class Roster {
 
     public Customers customers() {
         return customers;
+    }
+
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 }

@@ -16,6 +16,8 @@ public final class ErrorIds {
     public static final String METHOD_NOT_ALLOWED = "ROSTER-METHOD-NOT-ALLOWED";
     public static final String REQUEST_REJECTED = "ROSTER-REQUEST-REJECTED";
     public static final String INTERNAL = "ROSTER-INTERNAL";
+    public static final String IDEMPOTENCY_KEY_REUSED = "ROSTER-IDEMPOTENCY-KEY-REUSED";
+    public static final String IDEMPOTENCY_KEY_IN_FLIGHT = "ROSTER-IDEMPOTENCY-KEY-IN-FLIGHT";
     public static final String UNAVAILABLE = "ROSTER-UNAVAILABLE";
 
     // Authentication and authorization (ZITADEL's IDs)

@@ -32,7 +32,12 @@ public final class ErrorMapping implements ServerErrorHandler {
 
     @Override
     public HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
-        return response(ctx, toDomainError(ctx, cause)).toHttpResponse();
+        return render(ctx, cause).toHttpResponse();
+    }
+
+    /** The response a failure becomes; for decorators that need it before the server renders it. */
+    public static AggregatedHttpResponse render(ServiceRequestContext ctx, Throwable cause) {
+        return response(ctx, toDomainError(ctx, cause));
     }
 
     @Override

@@ -48,7 +48,9 @@ public final class RosterServer implements AutoCloseable {
         sb.route().get("/metrics").build((ctx, req) ->
                 HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, metrics.scrape()));
 
-        sb.annotatedService().decorator(authentication).build(new ExpressApi(roster.customers()));
+        Idempotency idempotency = new Idempotency(roster.idempotencyKeys());
+        // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
+        sb.annotatedService().decorator(idempotency).decorator(authentication).build(new ExpressApi(roster.customers()));
         sb.annotatedService().decorator(authentication).build(new AdminApi(roster.organizations(), roster.apiKeys()));
 
         Server server = sb.build();

@@ -1,0 +1,140 @@
+package dev.roster.http;
+
+import static dev.roster.testing.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.testing.Engine;
+import dev.roster.testing.Http;
+import dev.roster.testing.Reply;
+import dev.roster.testing.Servers;
+import dev.roster.testing.TestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Idempotency-Key on v1 writes: one run per key, the same answer on every retry. */
+class IdempotencyTest {
+    @RegisterExtension
+    static final Servers servers = new Servers();
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRetriedCreateReturnsTheFirstAnswerAndCreatesOnce(Engine engine) {
+        Http api = servers.newTenant(engine).with("Idempotency-Key", UUID.randomUUID().toString());
+
+        Reply first = api.post("/v1/express", json("expressCustomerName", "Once"));
+        Reply retry = api.post("/v1/express", json("expressCustomerName", "Once"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("idempotent-replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(retry.header("content-type")).startsWith("application/json");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(api.get("/v1/express").json().get("expressCustomers")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theSameKeyOnAnotherRequestIsRefused(Engine engine) {
+        Http api = servers.newTenant(engine).with("Idempotency-Key", "order-42");
+        api.post("/v1/express", json("expressCustomerName", "First"));
+
+        Reply other = api.post("/v1/express", json("expressCustomerName", "Second"));
+
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.errorId()).isEqualTo("ROSTER-IDEMPOTENCY-KEY-REUSED");
+        assertThat(other.header("x-should-retry")).isEqualTo("false");
+        assertThat(api.get("/v1/express").json().get("expressCustomers")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void keysBelongToOneOrganization(Engine engine) {
+        Http first = servers.newTenant(engine).with("Idempotency-Key", "shared-name");
+        Http second = servers.newTenant(engine).with("Idempotency-Key", "shared-name");
+
+        Reply a = first.post("/v1/express", json("expressCustomerName", "Same body"));
+        Reply b = second.post("/v1/express", json("expressCustomerName", "Same body"));
+
+        assertThat(b.header("idempotent-replayed")).isNull();
+        assertThat(b.json().get("expressCustomerId")).isNotEqualTo(a.json().get("expressCustomerId"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRefusalIsKeptAndReplayedToo(Engine engine) {
+        Http api = servers.newTenant(engine).with("Idempotency-Key", UUID.randomUUID().toString());
+
+        Reply first = api.post("/v1/express", json("expressCustomerName", ""));
+        Reply retry = api.post("/v1/express", json("expressCustomerName", ""));
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(retry.header("x-should-retry")).isEqualTo("false");
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void readsIgnoreTheHeaderAndMalformedKeysAreRefused(Engine engine) {
+        Http api = servers.newTenant(engine);
+
+        assertThat(api.with("Idempotency-Key", "k").get("/v1/express").status()).isEqualTo(200);
+        assertThat(api.with("Idempotency-Key", "k").get("/v1/express").header("idempotent-replayed")).isNull();
+        Reply tooLong = api.with("Idempotency-Key", "k".repeat(256)).post("/v1/express", json("expressCustomerName", "x"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("message").asText()).contains("Idempotency-Key");
+        assertThat(api.get("/v1/express").json().get("expressCustomers")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRetryWhileTheFirstStillRunsIsToldToWaitAndMayRetry(Engine engine) throws Exception {
+        TestServer server = servers.on(engine);
+        Http api = servers.admin(engine);
+        String id = api.post("/v1/express", json("expressCustomerName", "Slow")).json().get("expressCustomerId").asText();
+        Http keyed = api.with("Idempotency-Key", UUID.randomUUID().toString());
+
+        CompletableFuture<Reply> first;
+        Reply concurrent;
+        try (Connection lock = holdWrites(server, id)) {
+            first = CompletableFuture.supplyAsync(() -> keyed.post("/v1/express/" + id + "/deactivate"));
+            Thread.sleep(500);
+            concurrent = server.engine() == Engine.POSTGRES
+                    ? keyed.post("/v1/express/" + id + "/deactivate")
+                    : null; // on SQLite the lock holds every write, the key's claim included
+            lock.rollback();
+        }
+
+        assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+        if (concurrent != null) {
+            assertThat(concurrent.status()).isEqualTo(409);
+            assertThat(concurrent.errorId()).isEqualTo("ROSTER-IDEMPOTENCY-KEY-IN-FLIGHT");
+            assertThat(concurrent.header("x-should-retry")).isNull();
+        }
+        Reply afterwards = keyed.post("/v1/express/" + id + "/deactivate");
+        assertThat(afterwards.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(afterwards.body()).isEqualTo(first.get().body());
+    }
+
+    private static Connection holdWrites(TestServer server, String id) throws Exception {
+        boolean postgres = server.engine() == Engine.POSTGRES;
+        Connection c = DriverManager.getConnection(postgres ? server.storage().databaseUrl()
+                : "jdbc:sqlite:" + server.storage().dataDir().resolve("roster.db"));
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute(postgres
+                    ? "SELECT id FROM express_customers WHERE id = '" + id + "' FOR UPDATE"
+                    : "UPDATE express_customers SET version = version WHERE id = '" + id + "'");
+        }
+        return c;
+    }
+}
