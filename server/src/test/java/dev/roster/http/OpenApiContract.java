@@ -50,9 +50,7 @@ final class OpenApiContract {
 
     private OpenApiContract(String text) {
         this.text = text;
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text, null, options);
+        SwaggerParseResult parsed = parse(text);
         this.api = parsed.getOpenAPI();
         this.parseMessages = parsed.getMessages() == null ? List.of() : List.copyOf(parsed.getMessages());
         if (api == null) {
@@ -71,6 +69,13 @@ final class OpenApiContract {
         this.schemas = new SchemaValidator(api, new MessageResolver(levels));
         api.getPaths().forEach((template, item) -> item.readOperationsMap()
                 .forEach((method, op) -> routes.add(new Route(template, method, op))));
+    }
+
+    /** Parses an OpenAPI text as the validator does; {@code getMessages()} lists everything the parser objects to. */
+    static SwaggerParseResult parse(String text) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(text, null, options);
     }
 
     static OpenApiContract load() {

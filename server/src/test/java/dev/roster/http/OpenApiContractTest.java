@@ -9,6 +9,7 @@ import dev.roster.testing.Engine;
 import dev.roster.testing.Http;
 import dev.roster.testing.Servers;
 import dev.roster.testing.TestServer;
+import io.swagger.v3.oas.models.SpecVersion;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -67,7 +68,9 @@ class OpenApiContractTest {
         Exchange doc = conforms(engine, call(engine, null, "GET", "/openapi.json", null, null), 200);
         // Served byte for byte as shipped, so what this test validates against is what clients download.
         assertThat(doc.reply().body()).isEqualTo(contract.text);
-        assertThat(contract.parseMessages).isEmpty();
+        var served = OpenApiContract.parse(doc.reply().body());
+        assertThat(served.getMessages()).isNullOrEmpty();
+        assertThat(served.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
     }
 
     // ---- Express customers ----
@@ -140,35 +143,36 @@ class OpenApiContractTest {
                 400, "ROSTER-INVALID-CURSOR");
 
         // Requests the document forbids: the validator must say so, the server must answer as documented.
-        rejected(engine, call(engine, null, "GET", "/v1/express", null, null), 401, "ROSTER-AUTH-MISSING");
-        rejected(engine, call(engine, null, "GET", "/v1/express/" + id, null, null, "Authorization", "Basic abc"),
-                401, "AUTH-7fs1e");
+        rejected(call(engine, null, "GET", "/v1/express", null, null), 401, "ROSTER-AUTH-MISSING",
+                "security.missing");
+        rejected(call(engine, null, "GET", "/v1/express/" + id, null, null, "Authorization", "Basic abc"),
+                401, "AUTH-7fs1e", "security.invalid");
         failsConforming(engine, call(engine, "sk_live_00000000000000000000000000000000", "GET", "/v1/express/" + id,
                 null, null), 401, "AUTH-7fs1e");
-        for (String limit : List.of("0", "101", "-5", "10.5", "abc")) {
-            rejected(engine, call(engine, ADMIN, "GET", "/v1/express?limit=" + limit, null, null),
-                    400, "ROSTER-INVALID-ARGUMENT");
-        }
-        rejected(engine, call(engine, ADMIN, "GET", "/v1/express/cus_short", null, null),
-                400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "POST", "/v1/express", "{\"expressCustomerName\":", "application/json"),
-                400, "ROSTER-MALFORMED-JSON");
-        rejected(engine, call(engine, ADMIN, "PATCH", "/v1/express/" + id, "[1,2]", "application/json"),
-                400, "ROSTER-MALFORMED-JSON");
-        rejected(engine, call(engine, ADMIN, "POST", "/v1/express", Http.json("metadata", Map.of()),
-                "application/json"), 400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "POST", "/v1/express", Http.json("expressCustomerName", ""),
-                "application/json"), 400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "POST", "/v1/express",
+        Map<String, String> badLimits = Map.of("0", "minimum", "101", "maximum", "-5", "minimum",
+                "10.5", "multipleOf", "abc", "type");
+        badLimits.forEach((limit, rule) -> rejected(call(engine, ADMIN, "GET", "/v1/express?limit=" + limit, null,
+                null), 400, "ROSTER-INVALID-ARGUMENT", "parameter.schema." + rule));
+        rejected(call(engine, ADMIN, "GET", "/v1/express/cus_short", null, null),
+                400, "ROSTER-INVALID-ARGUMENT", "parameter.schema.pattern");
+        rejected(call(engine, ADMIN, "POST", "/v1/express", "{\"expressCustomerName\":", "application/json"),
+                400, "ROSTER-MALFORMED-JSON", "body.schema.invalidJson");
+        rejected(call(engine, ADMIN, "PATCH", "/v1/express/" + id, "[1,2]", "application/json"),
+                400, "ROSTER-MALFORMED-JSON", "body.schema.type");
+        rejected(call(engine, ADMIN, "POST", "/v1/express", Http.json("metadata", Map.of()), "application/json"),
+                400, "ROSTER-INVALID-ARGUMENT", "body.schema.required");
+        rejected(call(engine, ADMIN, "POST", "/v1/express", Http.json("expressCustomerName", ""), "application/json"),
+                400, "ROSTER-INVALID-ARGUMENT", "body.schema.minLength");
+        rejected(call(engine, ADMIN, "POST", "/v1/express",
                 Http.json("expressCustomerName", "x", "metadata", Map.of("n", 1)), "application/json"),
-                400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "PATCH", "/v1/express/" + id,
+                400, "ROSTER-INVALID-ARGUMENT", "body.schema.type");
+        rejected(call(engine, ADMIN, "PATCH", "/v1/express/" + id,
                 Http.json("metadata", Map.of("k".repeat(101), "v")), "application/json"),
-                400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "PATCH", "/v1/express/" + id, Http.json("expressCustomerName", null),
-                "application/json"), 400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "POST", "/v1/express/" + id + "/deactivate", null, null,
-                "Roster-Reason", "r".repeat(501)), 400, "ROSTER-INVALID-ARGUMENT");
+                400, "ROSTER-INVALID-ARGUMENT", "body.schema.propertyNames");
+        rejected(call(engine, ADMIN, "PATCH", "/v1/express/" + id, Http.json("expressCustomerName", null),
+                "application/json"), 400, "ROSTER-INVALID-ARGUMENT", "body.schema.type");
+        rejected(call(engine, ADMIN, "POST", "/v1/express/" + id + "/deactivate", null, null,
+                "Roster-Reason", "r".repeat(501)), 400, "ROSTER-INVALID-ARGUMENT", "parameter.schema.maxLength");
     }
 
     // ---- instance administration ----
@@ -209,14 +213,14 @@ class OpenApiContractTest {
                 404, "ORGANIZATION-NOT-FOUND");
         failsConforming(engine, call(engine, ADMIN, "DELETE",
                 keys + "/00000000-0000-4000-8000-000000000000", null, null), 404, "APIKEY-NOT-FOUND");
-        rejected(engine, call(engine, ADMIN, "GET", "/v1/organizations/acme/api-keys", null, null),
-                400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "DELETE", keys + "/not-a-uuid", null, null),
-                400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, ADMIN, "POST", "/v1/organizations", Http.object(), "application/json"),
-                400, "ROSTER-INVALID-ARGUMENT");
-        rejected(engine, call(engine, null, "POST", "/v1/organizations", Http.json("name", "x"), "application/json"),
-                401, "ROSTER-AUTH-MISSING");
+        rejected(call(engine, ADMIN, "GET", "/v1/organizations/acme/api-keys", null, null),
+                400, "ROSTER-INVALID-ARGUMENT", "parameter.schema.pattern");
+        rejected(call(engine, ADMIN, "DELETE", keys + "/not-a-uuid", null, null),
+                400, "ROSTER-INVALID-ARGUMENT", "parameter.schema.pattern");
+        rejected(call(engine, ADMIN, "POST", "/v1/organizations", Http.object(), "application/json"),
+                400, "ROSTER-INVALID-ARGUMENT", "body.schema.required");
+        rejected(call(engine, null, "POST", "/v1/organizations", Http.json("name", "x"), "application/json"),
+                401, "ROSTER-AUTH-MISSING", "security.missing");
     }
 
     // ---- what no operation describes ----
@@ -285,12 +289,17 @@ class OpenApiContractTest {
         assertThat(e.reply().errorId()).as("%s", e).isEqualTo(errorId);
     }
 
-    /** A request the document forbids: the validator flags it, and the answer is a documented error. */
-    private static void rejected(Engine engine, Exchange e, int status, String errorId) {
+    /**
+     * A request the document forbids: the validator flags it for the expected rule ({@code validation.request.}
+     * + {@code rule}), so the document states the constraint the server enforces, and the answer is a documented
+     * error with the stable ID {@code errorId}.
+     */
+    private static void rejected(Exchange e, int status, String errorId, String rule) {
         assertThat(e.reply().status()).as("%s", e).isEqualTo(status);
         assertThat(e.reply().errorId()).as("%s", e).isEqualTo(errorId);
         ValidationReport request = contract.validateRequest(e);
-        assertThat(request.hasErrors()).as("the document should forbid %s", e).isTrue();
+        assertThat(OpenApiContract.keys(request).split(",")).as("the document should forbid %s", e)
+                .contains("validation.request." + rule);
         ValidationReport response = contract.validateResponse(e);
         assertThat(response.getMessages()).as("%s%n%s", e, OpenApiContract.format(response)).isEmpty();
     }

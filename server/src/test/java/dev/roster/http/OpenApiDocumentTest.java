@@ -35,6 +35,16 @@ class OpenApiDocumentTest {
         assertThat(contract.parseMessages).isEmpty();
     }
 
+    /** The parser's silence above means something: a broken copy of the same document is objected to. */
+    @Test
+    void theParserObjectsToABrokenCopy() {
+        String danglingRef = contract.text.replace("\"#/components/schemas/ExpressCustomerList\"",
+                "\"#/components/schemas/NoSuchSchema\"");
+        assertThat(OpenApiContract.parse(danglingRef).getMessages()).isNotEmpty();
+        String misspelt = contract.text.replace("\"operationId\": \"health\"", "\"operationIdd\": \"health\"");
+        assertThat(OpenApiContract.parse(misspelt).getMessages()).isNotEmpty();
+    }
+
     @Test
     void everyOperationIsNamedAndEveryErrorUsesTheOneErrorBody() {
         assertThat(contract.operationIds()).doesNotContainNull().doesNotHaveDuplicates();
