@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,42 @@ class OpenApiContractTest {
                 Http.json("extra", "ignored"), "application/json"), 200);
         assertThat(on.reply().json().get("isActive").asBoolean()).isTrue();
         conforms(engine, call(engine, ADMIN, "POST", path + "/reactivate", null, null), 200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void expressIdempotencyKeys(Engine engine) {
+        String key = "contract-" + UUID.randomUUID();
+        ObjectNode body = Http.json("expressCustomerName", "Keyed");
+        Exchange first = conforms(engine, call(engine, ADMIN, "POST", "/v1/express", body, "application/json",
+                "Idempotency-Key", key), 200);
+        Exchange again = conforms(engine, call(engine, ADMIN, "POST", "/v1/express", body, "application/json",
+                "Idempotency-Key", key), 200);
+        assertThat(again.reply().header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.reply().json()).isEqualTo(first.reply().json());
+
+        // The same key on another request is refused.
+        ObjectNode other = Http.json("expressCustomerName", "Other");
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/express", other, "application/json",
+                "Idempotency-Key", key), 400, "ROSTER-IDEMPOTENCY-KEY-REUSED");
+        // A final refusal made by the operation is kept like an answer, and its replay is marked too.
+        String refusedKey = "contract-" + UUID.randomUUID();
+        ObjectNode blank = Http.json("expressCustomerName", " ");
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/express", blank, "application/json",
+                "Idempotency-Key", refusedKey), 400, "ROSTER-INVALID-ARGUMENT");
+        Exchange refusedAgain = call(engine, ADMIN, "POST", "/v1/express", blank, "application/json",
+                "Idempotency-Key", refusedKey);
+        failsConforming(engine, refusedAgain, 400, "ROSTER-INVALID-ARGUMENT");
+        assertThat(refusedAgain.reply().header("Idempotent-Replayed")).isEqualTo("true");
+        String path = "/v1/express/" + first.reply().json().get("expressCustomerId").asText();
+        String deactivateKey = "contract-" + UUID.randomUUID();
+        conforms(engine, call(engine, ADMIN, "POST", path + "/deactivate", null, null,
+                "Idempotency-Key", deactivateKey), 200);
+        Exchange replayed = conforms(engine, call(engine, ADMIN, "POST", path + "/deactivate", null, null,
+                "Idempotency-Key", deactivateKey), 200);
+        assertThat(replayed.reply().header("Idempotent-Replayed")).isEqualTo("true");
+        rejected(call(engine, ADMIN, "POST", "/v1/express", body, "application/json", "Idempotency-Key", "has space"),
+                400, "ROSTER-INVALID-ARGUMENT", "parameter.schema.pattern");
     }
 
     @ParameterizedTest
