@@ -20,10 +20,12 @@ public final class RosterServer implements AutoCloseable {
 
     private final Server server;
     private final Health health;
+    private final Housekeeping housekeeping;
 
-    private RosterServer(Server server, Health health) {
+    private RosterServer(Server server, Health health, Housekeeping housekeeping) {
         this.server = server;
         this.health = health;
+        this.housekeeping = housekeeping;
     }
 
     public static RosterServer start(Roster roster, int port) {
@@ -55,7 +57,10 @@ public final class RosterServer implements AutoCloseable {
 
         Server server = sb.build();
         server.start().join();
-        return new RosterServer(server, health);
+        Housekeeping housekeeping = new Housekeeping();
+        // A key revoked by the CLI or another replica stops working here within a second.
+        housekeeping.every(Duration.ofSeconds(1), "evicting revoked API keys", roster.apiKeys()::forgetRevokedElsewhere);
+        return new RosterServer(server, health, housekeeping);
     }
 
     public int port() {
@@ -66,6 +71,7 @@ public final class RosterServer implements AutoCloseable {
     @Override
     public void close() {
         health.stopping();
+        housekeeping.close();
         server.stop().join();
         health.close();
     }
