@@ -25,17 +25,21 @@ import org.jdbi.v3.core.Handle;
 /**
  * API keys: authentication on the hot path (a short-lived cache in front of the hash lookup) and their
  * management by the instance admin. Revoking through this server evicts the key at once; a revocation made
- * elsewhere (the CLI, another replica) is seen within {@link #CACHE_TTL}.
+ * elsewhere (the CLI, another replica) is picked up by {@link #forgetRevokedElsewhere}, which the server runs every
+ * second.
  */
 public final class ApiKeys {
     public static final String AGGREGATE = "api_key";
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    /** Revocations are looked for this far back, so a replica whose clock is a little ahead is not missed. */
+    static final Duration CLOCK_SLACK = Duration.ofSeconds(10);
 
     private final Database db;
     private final ApiKeyStore keys;
     private final OrganizationStore organizations;
     private final EventLog events;
     private final Clock clock;
+    private volatile Instant revocationsCheckedAt;
     private final Cache<String, Principal> byHash = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL)
@@ -47,6 +51,7 @@ public final class ApiKeys {
         this.organizations = organizations;
         this.events = events;
         this.clock = clock;
+        this.revocationsCheckedAt = Clocks.now(clock);
     }
 
     /** A key and its secret, as returned once at creation. */
@@ -114,6 +119,16 @@ public final class ApiKeys {
         });
         byHash.asMap().values().removeIf(p -> p.apiKeyId().equals(apiKeyId));
         return revoked;
+    }
+
+    /** Evicts from the cache every key revoked since the last look, wherever it was revoked. */
+    public void forgetRevokedElsewhere() {
+        Instant now = Clocks.now(clock);
+        List<String> revoked = db.read(h -> keys.revokedSince(h, revocationsCheckedAt.minus(CLOCK_SLACK)));
+        revocationsCheckedAt = now;
+        if (!revoked.isEmpty()) {
+            byHash.asMap().values().removeIf(p -> revoked.contains(p.apiKeyId()));
+        }
     }
 
     /** Also used at bootstrap and by the CLI, inside their own transactions. */

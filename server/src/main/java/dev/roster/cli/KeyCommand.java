@@ -54,7 +54,7 @@ public final class KeyCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke a key. A running server stops accepting it within 5 seconds.")
+            description = "Revoke a key. A running server stops accepting it within about a second.")
     static final class Revoke implements Callable<Integer> {
         @Option(names = "--org", required = true, description = "Organization ID (org_…).")
         String organizationId;

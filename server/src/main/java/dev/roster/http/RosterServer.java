@@ -24,10 +24,12 @@ public final class RosterServer implements AutoCloseable {
 
     private final Server server;
     private final Health health;
+    private final Housekeeping housekeeping;
 
-    private RosterServer(Server server, Health health) {
+    private RosterServer(Server server, Health health, Housekeeping housekeeping) {
         this.server = server;
         this.health = health;
+        this.housekeeping = housekeeping;
     }
 
     public static RosterServer start(Roster roster, int port) {
@@ -70,7 +72,10 @@ public final class RosterServer implements AutoCloseable {
         Server server = sb.build();
         started.set(server);
         server.start().join();
-        return new RosterServer(server, health);
+        Housekeeping housekeeping = new Housekeeping();
+        // A key revoked by the CLI or another replica stops working here within a second.
+        housekeeping.every(Duration.ofSeconds(1), "evicting revoked API keys", roster.apiKeys()::forgetRevokedElsewhere);
+        return new RosterServer(server, health, housekeeping);
     }
 
     public int port() {
@@ -81,6 +86,7 @@ public final class RosterServer implements AutoCloseable {
     @Override
     public void close() {
         health.stopping();
+        housekeeping.close();
         server.stop().join();
         health.close();
     }

@@ -59,6 +59,17 @@ public final class ApiKeyStore {
                 .execute() == 1;
     }
 
+    /**
+     * IDs of keys revoked at or after {@code since}, in every organization: the instance's own housekeeping, which
+     * evicts them from every replica's cache, not a tenant's query.
+     */
+    public List<String> revokedSince(Handle h, Instant since) {
+        return h.createQuery("SELECT id FROM api_keys WHERE revoked_at >= :since")
+                .bind("since", Times.millis(since))
+                .mapTo(String.class)
+                .list();
+    }
+
     public long version(Handle h, String orgId, String id) {
         return h.createQuery("SELECT version FROM api_keys WHERE org_id = :org AND id = :id")
                 .bind("org", orgId)

@@ -24,7 +24,7 @@ class CliTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void orgAndKeyCommandsCreateWhatTheServerThenAccepts(Engine engine) {
+    void orgAndKeyCommandsCreateWhatTheServerThenAccepts(Engine engine) throws InterruptedException {
         Storage storage = Storage.fresh(engine);
         assertThat(roster(storage, "migrate").exitCode()).isZero();
 
@@ -50,6 +50,14 @@ class CliTest {
             Run revoke = roster(storage, "key", "revoke", "--org", orgId, keyId);
             assertThat(revoke.exitCode()).as(revoke.err()).isZero();
             assertThat(roster(storage, "key", "list", "--org", orgId).out()).contains("revoked");
+
+            // The running server had the key cached; it learns of the revocation within a second or so.
+            int status = 200;
+            for (int i = 0; i < 30 && status == 200; i++) {
+                Thread.sleep(100);
+                status = api.get("/v1/express").status();
+            }
+            assertThat(status).isEqualTo(401);
         }
         try (TestServer restarted = TestServer.start(storage)) {
             assertThat(restarted.http().as(secret).get("/v1/express").status()).isEqualTo(401);

@@ -5,6 +5,7 @@ import dev.roster.domain.DomainError;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code cursor} and {@code limit} as the Avara SDKs send them: {@code limit=10} or {@code limit=10.0} (Java sends a
@@ -13,6 +14,7 @@ import java.util.Optional;
 record ListParams(Optional<String> cursor, int limit) {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("^[0-9]{1,9}(\\.[0-9]{1,9})?$");
 
     static ListParams of(QueryParams query) {
         return new ListParams(single(query, "cursor"), limit(single(query, "limit")));
@@ -31,12 +33,11 @@ record ListParams(Optional<String> cursor, int limit) {
         if (raw.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(raw.get().strip());
-        } catch (NumberFormatException e) {
+        // Only the forms the SDKs write (10, 10.0): no sign, exponent or spaces, which BigDecimal would also take.
+        if (!PLAIN_DECIMAL.matcher(raw.get()).matches()) {
             throw outOfRange();
         }
+        BigDecimal value = new BigDecimal(raw.get());
         if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(MAX_LIMIT)) > 0
                 || value.stripTrailingZeros().scale() > 0) {
             throw outOfRange();

@@ -126,6 +126,9 @@ class BadInputTest {
         c.add(query("list: limit not a number", "/v1/express?limit=abc", "limit", null));
         c.add(query("list: limit NaN", "/v1/express?limit=NaN", "limit", null));
         c.add(query("list: limit huge", "/v1/express?limit=100000000000000000000000", "limit", null));
+        c.add(query("list: limit in exponent form", "/v1/express?limit=1e1", "limit", null));
+        c.add(query("list: limit with a sign", "/v1/express?limit=%2B10", "limit", null));
+        c.add(query("list: limit with spaces", "/v1/express?limit=%2010", "limit", null));
         c.add(query("list: limit twice", "/v1/express?limit=10&limit=20", "limit", null));
         c.add(query("list: cursor garbage", "/v1/express?cursor=not-a-cursor", "cursor", "ROSTER-INVALID-CURSOR"));
         c.add(query("list: cursor not base64", "/v1/express?cursor=%25%25%25", "cursor", "ROSTER-INVALID-CURSOR"));
