@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.http.OpenApiContract.Exchange;
+import dev.roster.testing.Cli;
 import dev.roster.testing.Engine;
 import dev.roster.testing.Http;
 import dev.roster.testing.Servers;
@@ -115,12 +116,7 @@ class OpenApiContractTest {
     void expressIdempotencyKeys(Engine engine) {
         String key = "contract-" + UUID.randomUUID();
         ObjectNode body = Http.json("expressCustomerName", "Keyed");
-        Exchange first = conforms(engine, call(engine, ADMIN, "POST", "/v1/express", body, "application/json",
-                "Idempotency-Key", key), 200);
-        Exchange again = conforms(engine, call(engine, ADMIN, "POST", "/v1/express", body, "application/json",
-                "Idempotency-Key", key), 200);
-        assertThat(again.reply().header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(again.reply().json()).isEqualTo(first.reply().json());
+        Exchange first = keyedTwice(engine, key, "POST", "/v1/express", body);
 
         // The same key on another request is refused.
         ObjectNode other = Http.json("expressCustomerName", "Other");
@@ -494,6 +490,45 @@ class OpenApiContractTest {
                 400, "ROSTER-INVALID-ARGUMENT", "parameter.schema.enum");
     }
 
+    /** Viewer writes run behind Idempotency-Key like the Express ones: a keyed repeat gets the first answer. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void viewerIdempotencyKeys(Engine engine) {
+        String key = "contract-" + UUID.randomUUID();
+        ObjectNode body = Http.json("studyInstanceUid", uid(), "studyDescription", "Keyed", "severity", "normal");
+        Exchange first = keyedTwice(engine, key, "POST", "/v1/viewer/studies", body);
+        keyedTwice(engine, "contract-" + UUID.randomUUID(), "POST", "/v1/viewer/studies/cancel",
+                Http.json("studyId", first.reply().json().get("studyId").asText()));
+        // Without the key the same create is a duplicate UID: final, so retries are told to stop.
+        Exchange duplicate = call(engine, ADMIN, "POST", "/v1/viewer/studies", body, "application/json");
+        failsConforming(engine, duplicate, 409, "STUDY-ALREADY-EXISTS");
+        assertThat(duplicate.reply().header("X-Should-Retry")).isEqualTo("false");
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies/cancel", Http.json("studyId",
+                "stu_00000000000000000000000000000000"), "application/json", "Idempotency-Key", key), 400,
+                "ROSTER-IDEMPOTENCY-KEY-REUSED");
+    }
+
+    /** The owner, named by the operator, is out of reach of every call that would revoke, demote or remove it. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theOwnerIsProtected(Engine engine) {
+        String owner = conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/users",
+                inviteBody(uniqueEmail(), "Olivia", "member"), "application/json"), 200).reply().json().get("userId").asText();
+        Cli.Run made = Cli.roster(servers.on(engine).storage(), "user", "make-owner", "--org", DEFAULT_ORG, owner);
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        Exchange read = conforms(engine, call(engine, ADMIN, "GET", "/v1/viewer/users/" + owner, null, null), 200);
+        assertThat(read.reply().json().get("level").asText()).isEqualTo("owner");
+
+        List<Exchange> refused = List.of(
+                call(engine, ADMIN, "POST", "/v1/viewer/users/revoke-access", Http.json("userId", owner),
+                        "application/json"),
+                call(engine, ADMIN, "PATCH", "/v1/viewer/users/" + owner, Http.json("level", "admin"), "application/json"),
+                call(engine, ADMIN, "POST", "/v2/users/" + owner + "/deactivate", Http.object(), "application/json"),
+                call(engine, ADMIN, "POST", "/v2/users/" + owner + "/lock", Http.object(), "application/json"),
+                call(engine, ADMIN, "DELETE", "/v2/users/" + owner, null, null));
+        refused.forEach(e -> failsConforming(engine, e, 403, "USER-OWNER-PROTECTED"));
+    }
+
     // ---- v2 users and sessions (REST) ----
 
     @ParameterizedTest
@@ -824,6 +859,17 @@ class OpenApiContractTest {
     /** A DICOM UID not used before in this JVM. */
     private static String uid() {
         return "1.2.840.10008." + UIDS.incrementAndGet();
+    }
+
+    /** Sends the same keyed request twice: the second answer is the first one again, marked as replayed. */
+    private static Exchange keyedTwice(Engine engine, String key, String method, String path, ObjectNode body) {
+        Exchange first = conforms(engine, call(engine, ADMIN, method, path, body, "application/json",
+                "Idempotency-Key", key), 200);
+        Exchange again = conforms(engine, call(engine, ADMIN, method, path, body, "application/json",
+                "Idempotency-Key", key), 200);
+        assertThat(again.reply().header("Idempotent-Replayed")).as("%s", again).isEqualTo("true");
+        assertThat(again.reply().json()).isEqualTo(first.reply().json());
+        return first;
     }
 
     /** A conforming request that fails as documented, with the stable error ID {@code errorId}. */
