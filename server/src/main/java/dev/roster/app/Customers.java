@@ -8,9 +8,12 @@ import dev.roster.domain.Keyset;
 import dev.roster.domain.Metadata;
 import dev.roster.domain.Page;
 import dev.roster.domain.Principal;
+import dev.roster.domain.User;
+import dev.roster.domain.UserState;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
+import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,12 +31,14 @@ public final class Customers {
 
     private final Database db;
     private final ExpressCustomerStore store;
+    private final UserStore users;
     private final EventLog events;
     private final Clock clock;
 
-    public Customers(Database db, ExpressCustomerStore store, EventLog events, Clock clock) {
+    public Customers(Database db, ExpressCustomerStore store, UserStore users, EventLog events, Clock clock) {
         this.db = db;
         this.store = store;
+        this.users = users;
         this.events = events;
         this.clock = clock;
     }
@@ -100,6 +105,66 @@ public final class Customers {
             record(h, who, reason, changed, eventType);
             return changed;
         });
+    }
+
+    /**
+     * Links a user (avara-v1.md §6.0 items 10 and 34). Idempotent: an existing link answers the same and writes no
+     * event. An inactive customer takes no new links; a user who is not ACTIVE cannot be linked.
+     */
+    public void addUser(Principal who, String reason, String customerId, String userId) {
+        Ids.CUSTOMER.require("expressCustomerId", customerId);
+        Ids.USER.require("userId", userId);
+        db.write(h -> {
+            ExpressCustomer customer = load(h, who, customerId);
+            User user = linkableUser(h, who, userId);
+            if (!customer.active()) {
+                throw DomainError.failedPrecondition(ErrorIds.EXPRESS_CUSTOMER_INACTIVE, "Express customer is inactive");
+            }
+            if (user.state() != UserState.ACTIVE) {
+                throw DomainError.failedPrecondition(ErrorIds.USER_NOT_ACTIVE, "User is not active");
+            }
+            if (store.link(h, who.organizationId(), customerId, userId, now())) {
+                recordLink(h, who, reason, customerId, userId, "express_customer.user_linked");
+            }
+            return null;
+        });
+    }
+
+    /** Unlinks a user; allowed on an inactive customer. Idempotent: no link answers the same and writes no event. */
+    public void removeUser(Principal who, String reason, String customerId, String userId) {
+        Ids.CUSTOMER.require("expressCustomerId", customerId);
+        Ids.USER.require("userId", userId);
+        db.write(h -> {
+            load(h, who, customerId);
+            linkableUser(h, who, userId);
+            if (store.unlink(h, who.organizationId(), customerId, userId, now())) {
+                recordLink(h, who, reason, customerId, userId, "express_customer.user_unlinked");
+            }
+            return null;
+        });
+    }
+
+    /** A deleted user leaves every customer, in the transaction that deletes it. */
+    void unlinkEverywhere(Handle h, Principal who, String reason, String userId, Instant now) {
+        for (String customerId : store.customersOf(h, who.organizationId(), userId)) {
+            if (store.unlink(h, who.organizationId(), customerId, userId, now)) {
+                recordLink(h, who, reason, customerId, userId, "express_customer.user_unlinked");
+            }
+        }
+    }
+
+    private User linkableUser(Handle h, Principal who, String userId) {
+        return users.find(h, who.organizationId(), userId)
+                .filter(u -> u.state() != UserState.DELETED)
+                .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found"));
+    }
+
+    private void recordLink(Handle h, Principal who, String reason, String customerId, String userId, String type) {
+        ExpressCustomer c = load(h, who, customerId);
+        Map<String, Object> p = payload(c);
+        p.put("userId", userId);
+        Events log = new Events(c.organizationId(), AGGREGATE, c.id(), who.actor(), reason, c.updatedAt());
+        events.append(h, log.event(type, c.version(), p));
     }
 
     /** One page, newest first. The cursor is bound to the limit it was issued with. */

@@ -6,6 +6,8 @@ import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
 import dev.roster.store.IdempotencyStore;
 import dev.roster.store.OrganizationStore;
+import dev.roster.store.SessionStore;
+import dev.roster.store.UserStore;
 import java.time.Clock;
 
 /** The application: every use case, wired to one database and one clock. */
@@ -15,15 +17,37 @@ public final class Roster {
     private final Organizations organizations;
     private final Customers customers;
     private final IdempotencyKeys idempotencyKeys;
+    private final Users users;
+    private final Sessions sessions;
+
+    /** Settings an operator may change; the defaults are ZITADEL's. */
+    public record Settings(int lockoutMaxAttempts, PasswordHasher passwords) {
+        public static Settings defaults() {
+            return new Settings(0, PasswordHasher.standard());
+        }
+    }
 
     public Roster(Database db, Clock clock) {
+        this(db, clock, Settings.defaults());
+    }
+
+    public Roster(Database db, Clock clock, Settings settings) {
+        if (settings.lockoutMaxAttempts() < 0) {
+            throw new IllegalArgumentException("the lockout limit must be 0 (off) or more");
+        }
         this.db = db;
         EventLog events = new EventLog();
         OrganizationStore organizationStore = new OrganizationStore();
+        UserStore userStore = new UserStore();
+        SessionStore sessionStore = new SessionStore();
+        SessionTermination termination = new SessionTermination(sessionStore, events);
         this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
-        this.customers = new Customers(db, new ExpressCustomerStore(), events, clock);
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
+        this.customers = new Customers(db, new ExpressCustomerStore(), userStore, events, clock);
+        this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, clock);
+        this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
+                settings.lockoutMaxAttempts(), clock);
     }
 
     public Database database() {
@@ -44,5 +68,13 @@ public final class Roster {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Sessions sessions() {
+        return sessions;
     }
 }

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 public final class Secrets {
     public static final String API_KEY_PREFIX = "sk_live_";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private Secrets() {
     }
 
@@ -25,5 +27,12 @@ public final class Secrets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** A session token: 256 random bits, URL-safe. Like API keys, stored only as SHA-256. */
+    public static String newSessionToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -32,4 +32,42 @@ public final class ErrorIds {
     // Express customers
     public static final String EXPRESS_NOT_FOUND = "EXPRESS-NOT-FOUND";
     public static final String EXPRESS_CUSTOMER_INACTIVE = "EXPRESS-CUSTOMER-INACTIVE";
+
+    // Users (ZITADEL's IDs, zitadel-v2.md §8.4)
+    public static final String USER_NOT_FOUND = "QUERY-Dfbg2";
+    public static final String USER_NOT_FOUND_DEACTIVATE = "COMMAND-5gp2p62iin";
+    public static final String USER_NOT_FOUND_REACTIVATE = "COMMAND-9hy5kzbuk6";
+    public static final String USER_NOT_FOUND_LOCK = "COMMAND-450yxuqrh1";
+    public static final String USER_NOT_FOUND_UNLOCK = "COMMAND-x377t913pw";
+    public static final String USER_NOT_FOUND_DELETE = "COMMAND-bd4ir1mblj";
+    public static final String USER_NOT_FOUND_UPDATE = "COMMAND-ugjs0upun6";
+    public static final String USER_NOT_FOUND_PASSWORD = "COMMAND-G8dh3";
+    public static final String USER_ALREADY_INACTIVE = "COMMAND-5gunjw0cd7";
+    public static final String USER_CANT_DEACTIVATE_INITIAL = "COMMAND-gvx4kct9r2";
+    public static final String USER_NOT_INACTIVE = "COMMAND-s5qqcz97hf";
+    public static final String USER_SHOULD_BE_ACTIVE_OR_INITIAL = "COMMAND-lgws8wtsqf";
+    public static final String USER_NOT_LOCKED = "COMMAND-olb9vb0oca";
+    public static final String USER_ID_EXISTS = "COMMAND-7yiox1isql";
+    public static final String USERNAME_TAKEN = "V3-DKcYh";
+    public static final String USER_NOT_INITIALISED = "COMMAND-M9dse";
+    public static final String PASSWORD_TOO_SHORT = "DOMAIN-HuJf6";
+    public static final String PASSWORD_INVALID = "COMMAND-3M0fs";
+    public static final String PASSWORD_NOT_CHANGED = "COMMAND-Aesh5";
+    public static final String CODE_NOT_FOUND = "COMMAND-2M9fs";
+    public static final String PASSWORD_HASH_NOT_SUPPORTED = "USER-oz74onzvqr";
+    public static final String LIMIT_EXCEEDED = "QUERY-4M0fs";
+    public static final String TOO_MANY_NESTING_LEVELS = "USER-zsQ97";
+    public static final String USER_QUERY_INVALID = "GRPC-vR9nC";
+    public static final String UNSUPPORTED = "ROSTER-UNSUPPORTED";
+    /** v1: a user who is not active cannot be linked (avara-v1.md §6.0 item 10). */
+    public static final String USER_NOT_ACTIVE = "USER-NOT-ACTIVE";
+
+    // Sessions (ZITADEL's IDs)
+    public static final String SESSION_USER_NOT_ACTIVE = "SESSION-Gj4ko";
+    public static final String SESSION_PASSWORD_WITHOUT_USER = "COMMAND-Sfw3f";
+    public static final String SESSION_PASSWORD_NOT_SET = "COMMAND-WEf3t";
+    public static final String SESSION_NOT_FOUND = "QUERY-SFeaa";
+    public static final String SESSION_TOKEN_MISMATCH_GET = "QUERY-dsfr3";
+    public static final String SESSION_TOKEN_INVALID_DELETE = "COMMAND-sGr42";
+    public static final String SESSION_QUERY_INVALID = "GRPC-Sfefs";
 }

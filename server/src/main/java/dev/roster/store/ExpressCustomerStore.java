@@ -5,6 +5,7 @@ import dev.roster.domain.Keyset;
 import dev.roster.domain.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -66,6 +67,63 @@ public final class ExpressCustomerStore {
         if (rows != 1) {
             throw new ConcurrentUpdateException("express customer " + c.id());
         }
+    }
+
+    /**
+     * Links a user; false when the link already existed. The customer's user count and version move in place, in
+     * the caller's transaction, so concurrent links and unlinks can never lose an update.
+     */
+    public boolean link(Handle h, String orgId, String customerId, String userId, Instant now) {
+        int inserted = h.createUpdate("""
+                        INSERT INTO express_customer_users (org_id, customer_id, user_id, linked_at)
+                        VALUES (:org, :customer, :user, :now)
+                        ON CONFLICT DO NOTHING""")
+                .bind("org", orgId)
+                .bind("customer", customerId)
+                .bind("user", userId)
+                .bind("now", Times.millis(now))
+                .execute();
+        if (inserted == 1) {
+            countChange(h, orgId, customerId, +1, now);
+        }
+        return inserted == 1;
+    }
+
+    /** Removes a link; false when there was none. */
+    public boolean unlink(Handle h, String orgId, String customerId, String userId, Instant now) {
+        int deleted = h.createUpdate("""
+                        DELETE FROM express_customer_users
+                        WHERE org_id = :org AND customer_id = :customer AND user_id = :user""")
+                .bind("org", orgId)
+                .bind("customer", customerId)
+                .bind("user", userId)
+                .execute();
+        if (deleted == 1) {
+            countChange(h, orgId, customerId, -1, now);
+        }
+        return deleted == 1;
+    }
+
+    /** The customers a user is linked to. */
+    public List<String> customersOf(Handle h, String orgId, String userId) {
+        return h.createQuery("SELECT customer_id FROM express_customer_users WHERE org_id = :org AND user_id = :user"
+                        + " ORDER BY customer_id")
+                .bind("org", orgId)
+                .bind("user", userId)
+                .mapTo(String.class)
+                .list();
+    }
+
+    private static void countChange(Handle h, String orgId, String customerId, int delta, Instant now) {
+        h.createUpdate("""
+                        UPDATE express_customers
+                        SET user_count = user_count + :delta, version = version + 1, updated_at = :now
+                        WHERE org_id = :org AND id = :id""")
+                .bind("delta", delta)
+                .bind("now", Times.millis(now))
+                .bind("org", orgId)
+                .bind("id", customerId)
+                .execute();
     }
 
     /** Newest first by (created_at, id); {@code after} is the last item of the previous page. */

@@ -1,0 +1,8 @@
+package dev.roster.domain;
+
+public enum Gender {
+    UNSPECIFIED,
+    FEMALE,
+    MALE,
+    DIVERSE
+}
