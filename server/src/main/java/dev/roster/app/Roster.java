@@ -19,6 +19,7 @@ public final class Roster {
     private final IdempotencyKeys idempotencyKeys;
     private final Users users;
     private final Sessions sessions;
+    private final Clock clock;
 
     /** Settings an operator may change; the defaults are ZITADEL's. */
     public record Settings(int lockoutMaxAttempts, PasswordHasher passwords) {
@@ -36,6 +37,7 @@ public final class Roster {
             throw new IllegalArgumentException("the lockout limit must be 0 (off) or more");
         }
         this.db = db;
+        this.clock = clock;
         EventLog events = new EventLog();
         OrganizationStore organizationStore = new OrganizationStore();
         UserStore userStore = new UserStore();
@@ -68,6 +70,10 @@ public final class Roster {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public Users users() {

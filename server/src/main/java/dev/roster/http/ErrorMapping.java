@@ -66,18 +66,26 @@ public final class ErrorMapping implements ServerErrorHandler {
         body.put("code", error.code().value());
         body.put("message", error.getMessage());
         body.put("details", List.of(detail));
+        return AggregatedHttpResponse.of(headers(ctx, error.code(), status),
+                com.linecorp.armeria.common.HttpData.wrap(Wire.bytes(body)));
+    }
 
+    /**
+     * The headers of every error answer: JSON, {@code X-Should-Retry: false} unless a retry can succeed, and
+     * {@code WWW-Authenticate} on 401. Shared with the v2 JSON error path, which prints its body from protobuf.
+     */
+    public static ResponseHeaders headers(ServiceRequestContext ctx, Code code, HttpStatus status) {
         ResponseHeadersBuilder headers = ResponseHeaders.builder(status).contentType(MediaType.JSON_UTF_8);
-        if (!retryable(error.code())) {
+        if (!retryable(code)) {
             headers.set("x-should-retry", "false");
         }
-        if (error.code() == Code.UNAUTHENTICATED) {
+        if (code == Code.UNAUTHENTICATED) {
             headers.set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
         if (ctx == null) {
             headers.set(RequestIds.HEADER, RequestIds.fresh());
         }
-        return AggregatedHttpResponse.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(Wire.bytes(body)));
+        return headers.build();
     }
 
     /** The grpc-gateway mapping, FAILED_PRECONDITION included as 400. */
@@ -105,7 +113,8 @@ public final class ErrorMapping implements ServerErrorHandler {
         };
     }
 
-    private static DomainError toDomainError(ServiceRequestContext ctx, Throwable cause) {
+    /** Any failure as the error a client sees; an unexpected one is logged with the request id and becomes INTERNAL. */
+    public static DomainError toDomainError(ServiceRequestContext ctx, Throwable cause) {
         Throwable root = unwrap(cause);
         if (root instanceof DomainError e) {
             return e;

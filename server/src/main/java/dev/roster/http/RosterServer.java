@@ -10,6 +10,7 @@ import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import dev.roster.app.Roster;
 import dev.roster.http.admin.AdminApi;
 import dev.roster.http.v1.ExpressApi;
+import dev.roster.http.v2.ZitadelServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class RosterServer implements AutoCloseable {
         // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
         sb.annotatedService().decorator(idempotency).decorator(authentication).build(new ExpressApi(roster.customers()));
         sb.annotatedService().decorator(authentication).build(new AdminApi(roster.organizations(), roster.apiKeys()));
+        ZitadelServices.install(sb, roster);
 
         Server server = sb.build();
         server.start().join();

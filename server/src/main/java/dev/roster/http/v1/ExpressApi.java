@@ -6,6 +6,7 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.annotation.Blocking;
+import com.linecorp.armeria.server.annotation.Delete;
 import com.linecorp.armeria.server.annotation.Get;
 import com.linecorp.armeria.server.annotation.Param;
 import com.linecorp.armeria.server.annotation.Patch;
@@ -72,6 +73,28 @@ public final class ExpressApi {
     public HttpResponse reactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
         var customer = customers.reactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
         return Wire.json(ExpressCustomerJson.of(customer));
+    }
+
+    /** Links a user to the customer (avara-v1.md §2.3.6, §6.0 item 10). */
+    @Post("/v1/express/{expressCustomerId}/users")
+    public HttpResponse addUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
+                                AggregatedHttpRequest req) {
+        String userId = JsonBody.of(req).requiredString("userId");
+        customers.addUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId);
+        return Wire.json(new SuccessJson(true, "User added to Express customer"));
+    }
+
+    /** DELETE with a JSON body, as the SDKs send it; allowed on an inactive customer (§6.0 items 10 and 34). */
+    @Delete("/v1/express/{expressCustomerId}/users")
+    public HttpResponse removeUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
+                                   AggregatedHttpRequest req) {
+        String userId = JsonBody.of(req).requiredString("userId");
+        customers.removeUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId);
+        return Wire.json(new SuccessJson(true, "User removed from Express customer"));
+    }
+
+    /** Avara's standard success response (§2.2). */
+    record SuccessJson(boolean success, String message) {
     }
 
     /** Absent: null (unchanged on PATCH); {@code null} or {@code {}}: empty (clears); an object: replaces. */

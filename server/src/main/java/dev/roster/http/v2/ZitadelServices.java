@@ -1,0 +1,54 @@
+package dev.roster.http.v2;
+
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.cors.CorsService;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
+import dev.roster.app.Roster;
+import dev.roster.http.ApiKeyPrincipals;
+import java.time.Clock;
+
+/**
+ * ZITADEL's v2 user and session services on Roster's one port: gRPC (HTTP/2, also h2c), gRPC-Web (binary and
+ * text, with CORS for browsers) and REST JSON transcoded from the {@code google.api.http} bindings. Every call
+ * runs on the blocking (virtual-thread) executor.
+ */
+public final class ZitadelServices {
+    /** Headers a browser may send and read on gRPC-Web calls. */
+    private static final String[] REQUEST_HEADERS = {
+        "authorization", "content-type", "x-grpc-web", "x-user-agent", "grpc-timeout", "x-zitadel-orgid", "roster-reason"
+    };
+    private static final String[] EXPOSED_HEADERS = {"grpc-status", "grpc-message", "grpc-status-details-bin"};
+
+    private ZitadelServices() {
+    }
+
+    public static void install(ServerBuilder sb, Roster roster) {
+        Clock clock = roster.clock();
+        GrpcCalls calls = new GrpcCalls(new ApiKeyPrincipals(roster.apiKeys()));
+        JsonErrors jsonErrors = new JsonErrors();
+        GrpcService grpc = GrpcService.builder()
+                .addService(new UserServiceImpl(roster.users(), calls, clock))
+                .addService(new SessionServiceImpl(roster.sessions(), calls, clock))
+                .supportedSerializationFormats(GrpcSerializationFormats.values())
+                .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
+                        // ?sessionToken= and ?session_token= both fill session_token, as on grpc-gateway
+                        .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.LOWER_CAMEL_CASE,
+                                HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD)
+                        .errorHandler(jsonErrors)
+                        .build())
+                .enableUnframedRequests(true)
+                .unframedGrpcErrorHandler(jsonErrors)
+                .useBlockingTaskExecutor(true)
+                .build();
+        sb.service(grpc, CorsService.builderForAnyOrigin()
+                .allowRequestMethods(HttpMethod.POST, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)
+                .allowRequestHeaders(REQUEST_HEADERS)
+                .exposeHeaders(EXPOSED_HEADERS)
+                .newDecorator());
+        sb.routeDecorator().pathPrefix("/v2/").build(new GatewayCompatibility());
+    }
+}
