@@ -1,5 +1,6 @@
 package dev.roster.testing;
 
+import dev.roster.app.Roster;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -13,9 +14,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Servers implements AfterAllCallback {
     private final Map<Engine, TestServer> running = new EnumMap<>(Engine.class);
+    private final Roster.Settings settings;
+
+    public Servers() {
+        this(Roster.Settings.defaults());
+    }
+
+    /** Servers with operator settings that differ from the defaults. */
+    public Servers(Roster.Settings settings) {
+        this.settings = settings;
+    }
 
     public synchronized TestServer on(Engine engine) {
-        return running.computeIfAbsent(engine, TestServer::start);
+        return running.computeIfAbsent(engine, e -> TestServer.start(e, settings));
     }
 
     /** The admin client of the server on {@code engine}. */

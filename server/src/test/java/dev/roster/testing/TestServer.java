@@ -16,21 +16,32 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_KEY = "sk_test_instance_admin_key_0001";
 
     private final Storage storage;
+    private final Roster.Settings settings;
     private Database database;
     private RosterServer server;
     private Http http;
 
-    private TestServer(Storage storage) {
+    private TestServer(Storage storage, Roster.Settings settings) {
         this.storage = storage;
+        this.settings = settings;
     }
 
     public static TestServer start(Engine engine) {
         return start(Storage.fresh(engine));
     }
 
+    /** A server whose operator settings (lockout, password hashing cost) differ from the defaults. */
+    public static TestServer start(Engine engine, Roster.Settings settings) {
+        return start(Storage.fresh(engine), settings);
+    }
+
     /** A server on storage that may already hold data (written by the CLI, or by an earlier server). */
     public static TestServer start(Storage storage) {
-        TestServer s = new TestServer(storage);
+        return start(storage, Roster.Settings.defaults());
+    }
+
+    public static TestServer start(Storage storage, Roster.Settings settings) {
+        TestServer s = new TestServer(storage, settings);
         s.startServer();
         return s;
     }
@@ -38,7 +49,7 @@ public final class TestServer implements AutoCloseable {
     private void startServer() {
         database = Database.open(storage.databaseUrl(), storage.dataDir());
         database.migrate();
-        Roster roster = new Roster(database, Clock.systemUTC());
+        Roster roster = new Roster(database, Clock.systemUTC(), settings);
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
         server = RosterServer.start(roster, 0);
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));
