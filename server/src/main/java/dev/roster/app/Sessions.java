@@ -11,6 +11,7 @@ import dev.roster.domain.User;
 import dev.roster.domain.UserState;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
+import dev.roster.store.Listed;
 import dev.roster.store.SessionFilterSql;
 import dev.roster.store.SessionStore;
 import dev.roster.store.UserStore;
@@ -172,7 +173,7 @@ public final class Sessions {
         return session;
     }
 
-    public SessionStore.Listing list(Principal who, List<SessionFilter> filters, boolean asc, long offset, int limit) {
+    public Listed<Session> list(Principal who, List<SessionFilter> filters, boolean asc, long offset, int limit) {
         SessionFilterSql where = SessionFilterSql.of(filters);
         return db.read(h -> store.list(h, who.organizationId(), where, asc, offset, limit));
     }

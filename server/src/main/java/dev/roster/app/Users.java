@@ -13,6 +13,7 @@ import dev.roster.domain.UserFilter;
 import dev.roster.domain.UserState;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
+import dev.roster.store.Listed;
 import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +112,7 @@ public final class Users {
         return db.read(h -> live(h, who, userId, ErrorIds.USER_NOT_FOUND));
     }
 
-    public UserStore.Listing list(Principal who, UserFilter filter, UserFilter.Sort sort, boolean asc, long offset,
+    public Listed<User> list(Principal who, UserFilter filter, UserFilter.Sort sort, boolean asc, long offset,
                                   int limit) {
         return db.read(h -> store.list(h, who.organizationId(), filter, sort, asc, offset, limit));
     }

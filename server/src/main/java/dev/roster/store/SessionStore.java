@@ -9,12 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /** Login sessions; every statement is scoped to one organization and sees only sessions not terminated. */
 public final class SessionStore {
@@ -75,29 +75,14 @@ public final class SessionStore {
                 .list();
     }
 
-    public record Listing(List<Session> sessions, long total) {
-    }
-
-    /**
-     * A page of live sessions. The condition comes from {@link SessionFilterSql}; the order is the creation date
-     * (then ID).
-     */
-    public Listing list(Handle h, String orgId, SessionFilterSql where, boolean asc, long offset, int limit) {
+    /** A page of live sessions matching {@code where}, ordered by creation date (then ID). */
+    public Listed<Session> list(Handle h, String orgId, SessionFilterSql where, boolean asc, long offset, int limit) {
         String scope = " FROM sessions WHERE org_id = :org AND terminated_at IS NULL AND (" + where.sql() + ")";
         String direction = asc ? " ASC" : " DESC";
-        Query page = h.createQuery("SELECT " + COLUMNS + scope + " ORDER BY created_at" + direction + ", id"
-                        + direction + " LIMIT :limit OFFSET :offset")
-                .bind("org", orgId)
-                .bindMap(where.parameters())
-                .bind("limit", limit)
-                .bind("offset", offset);
-        List<Session> sessions = page.map((rs, ctx) -> row(rs)).list();
-        long total = h.createQuery("SELECT COUNT(*)" + scope)
-                .bind("org", orgId)
-                .bindMap(where.parameters())
-                .mapTo(Long.class)
-                .one();
-        return new Listing(sessions, total);
+        Map<String, Object> parameters = new HashMap<>(where.parameters());
+        parameters.put("org", orgId);
+        return Listed.select(h, COLUMNS, scope, "created_at" + direction + ", id" + direction, parameters, offset,
+                limit, (rs, ctx) -> row(rs));
     }
 
     private static String writeMetadata(Map<String, byte[]> metadata) {

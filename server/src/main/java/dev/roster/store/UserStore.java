@@ -8,11 +8,11 @@ import dev.roster.domain.UserFilter;
 import dev.roster.domain.UserState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /** Users; every statement is scoped to one organization. Deleted rows are kept and only found by ID. */
 public final class UserStore {
@@ -68,28 +68,16 @@ public final class UserStore {
                 .findOne();
     }
 
-    public record Listing(List<User> users, long total) {
-    }
-
     /** One page of the users matching {@code filter}; the total counts every match. */
-    public Listing list(Handle h, String orgId, UserFilter filter, UserFilter.Sort sort, boolean asc, long offset,
-                        int limit) {
+    public Listed<User> list(Handle h, String orgId, UserFilter filter, UserFilter.Sort sort, boolean asc, long offset,
+                             int limit) {
         UserFilterSql where = UserFilterSql.of(filter);
         String scope = " FROM users WHERE org_id = :org AND state <> 'DELETED' AND (" + where.sql() + ")";
         String direction = asc ? " ASC" : " DESC";
-        Query page = h.createQuery("SELECT " + COLUMNS + scope + " ORDER BY " + orderColumn(sort) + direction
-                        + ", created_at" + direction + ", id" + direction + " LIMIT :limit OFFSET :offset")
-                .bind("org", orgId)
-                .bindMap(where.parameters())
-                .bind("limit", limit)
-                .bind("offset", offset);
-        List<User> users = page.map((rs, ctx) -> row(rs)).list();
-        long total = h.createQuery("SELECT COUNT(*)" + scope)
-                .bind("org", orgId)
-                .bindMap(where.parameters())
-                .mapTo(Long.class)
-                .one();
-        return new Listing(users, total);
+        Map<String, Object> parameters = new HashMap<>(where.parameters());
+        parameters.put("org", orgId);
+        return Listed.select(h, COLUMNS, scope, orderColumn(sort) + direction + ", created_at" + direction + ", id"
+                + direction, parameters, offset, limit, (rs, ctx) -> row(rs));
     }
 
     private static String orderColumn(UserFilter.Sort sort) {

@@ -79,8 +79,7 @@ public final class ExpressApi {
     @Post("/v1/express/{expressCustomerId}/users")
     public HttpResponse addUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                 AggregatedHttpRequest req) {
-        String userId = JsonBody.of(req).requiredString("userId");
-        customers.addUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId);
+        customers.addUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId(req));
         return Wire.json(new SuccessJson(true, "User added to Express customer"));
     }
 
@@ -88,9 +87,12 @@ public final class ExpressApi {
     @Delete("/v1/express/{expressCustomerId}/users")
     public HttpResponse removeUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                    AggregatedHttpRequest req) {
-        String userId = JsonBody.of(req).requiredString("userId");
-        customers.removeUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId);
+        customers.removeUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId(req));
         return Wire.json(new SuccessJson(true, "User removed from Express customer"));
+    }
+
+    private static String userId(AggregatedHttpRequest req) {
+        return JsonBody.of(req).requiredString("userId");
     }
 
     /** Avara's standard success response (§2.2). */

@@ -11,7 +11,7 @@ import dev.roster.proto.zitadel.session.v2.ListSessionsRequest;
 import dev.roster.proto.zitadel.session.v2.ListSessionsResponse;
 import dev.roster.proto.zitadel.session.v2.SessionFieldName;
 import dev.roster.proto.zitadel.session.v2.SessionServiceGrpc;
-import dev.roster.store.SessionStore;
+import dev.roster.store.Listed;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,11 +55,11 @@ final class SessionServiceImpl extends SessionServiceGrpc.SessionServiceImplBase
             if (r.getSortingColumn() == SessionFieldName.UNRECOGNIZED) {
                 throw dev.roster.domain.DomainError.invalidField("sortingColumn", "value must be one of the defined enum values");
             }
-            SessionStore.Listing listing = sessions.list(c.principal(), SessionMessages.filters(r.getQueriesList()),
+            Listed<dev.roster.domain.Session> listing = sessions.list(c.principal(), SessionMessages.filters(r.getQueriesList()),
                     r.getQuery().getAsc(), Protos.offset(r.getQuery()), Protos.limit(r.getQuery()));
             ListSessionsResponse.Builder b = ListSessionsResponse.newBuilder()
                     .setDetails(Protos.listDetails(listing.total(), Instant.now(clock)));
-            listing.sessions().forEach(s -> b.addSessions(SessionMessages.session(s)));
+            listing.items().forEach(s -> b.addSessions(SessionMessages.session(s)));
             return b.build();
         });
     }

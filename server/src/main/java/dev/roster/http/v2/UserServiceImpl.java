@@ -23,7 +23,7 @@ import dev.roster.proto.zitadel.user.v2.UnlockUserResponse;
 import dev.roster.proto.zitadel.user.v2.UpdateHumanUserRequest;
 import dev.roster.proto.zitadel.user.v2.UpdateHumanUserResponse;
 import dev.roster.proto.zitadel.user.v2.UserServiceGrpc;
-import dev.roster.store.UserStore;
+import dev.roster.store.Listed;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,13 +59,13 @@ final class UserServiceImpl extends UserServiceGrpc.UserServiceImplBase {
     @Override
     public void listUsers(ListUsersRequest r, StreamObserver<ListUsersResponse> out) {
         calls.unary(out, c -> {
-            UserStore.Listing listing = users.list(c.principal(), UserQueries.filter(r.getQueriesList()),
+            Listed<User> listing = users.list(c.principal(), UserQueries.filter(r.getQueriesList()),
                     UserQueries.sort(r.getSortingColumn()), r.getQuery().getAsc(), Protos.offset(r.getQuery()),
                     Protos.limit(r.getQuery()));
             ListUsersResponse.Builder b = ListUsersResponse.newBuilder()
                     .setDetails(Protos.listDetails(listing.total(), Instant.now(clock)))
                     .setSortingColumn(r.getSortingColumn());
-            listing.users().forEach(u -> b.addResult(UserMessages.user(u)));
+            listing.items().forEach(u -> b.addResult(UserMessages.user(u)));
             return b.build();
         });
     }
