@@ -231,13 +231,21 @@ public final class Users {
             requireUsernameFree(h, current.organizationId(), newUsername, current.id());
         }
         Profile profile = changes.profile() == null ? current.profile() : merge(current.profile(), changes.profile());
-        Contact email = changes.email() == null ? current.email() : changes.email();
+        Contact email = changes.email() == null ? current.email() : sameOrUnverified(current.email(), changes.email());
         Contact phone = changes.phone() == null ? current.phone() : changes.phone();
         if (newUsername.equals(current.username()) && profile.equals(current.profile())
                 && email.equals(current.email()) && phone.equals(current.phone())) {
             return current;
         }
         return current.withDetails(newUsername, profile, email, phone, now());
+    }
+
+    /** Resending the current address keeps its verification; only a changed address starts unverified. */
+    private static Contact sameOrUnverified(Contact current, Contact sent) {
+        if (sent.value().equals(current.value()) && !sent.verified()) {
+            return current;
+        }
+        return sent;
     }
 
     /** Several changes in one update still make one new version. */

@@ -2,6 +2,7 @@ package dev.roster.cli;
 
 import dev.roster.Main;
 import dev.roster.app.ApiKeys;
+import dev.roster.app.PasswordHasher;
 import dev.roster.app.Roster;
 import dev.roster.http.RosterServer;
 import dev.roster.store.Database;
@@ -11,7 +12,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server until SIGTERM or Ctrl-C.")
 public final class ServeCommand implements Callable<Integer> {
@@ -19,13 +23,25 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port for REST, gRPC and gRPC-Web (env ROSTER_PORT, default 8080; 0 picks a free one).")
     int port;
 
+    @Option(names = "--lockout-max-attempts", defaultValue = "${env:ROSTER_LOCKOUT_MAX_ATTEMPTS:-0}",
+            description = "Lock a user after this many failed password checks in a row (env "
+                    + "ROSTER_LOCKOUT_MAX_ATTEMPTS, default 0: never, as ZITADEL).")
+    int lockoutMaxAttempts;
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DatabaseOptions database;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (lockoutMaxAttempts < 0) {
+            throw new ParameterException(spec.commandLine(), "--lockout-max-attempts must be 0 (off) or more");
+        }
         Database db = database.open();
-        Roster roster = new Roster(db, Clock.systemUTC());
+        Roster roster = new Roster(db, Clock.systemUTC(),
+                new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard()));
         Optional<String> configuredKey = Optional.ofNullable(System.getenv("ROSTER_BOOTSTRAP_API_KEY"))
                 .filter(k -> !k.isBlank());
         Optional<ApiKeys.CreatedKey> bootstrap = roster.organizations().bootstrap(configuredKey);
