@@ -127,6 +127,20 @@ class RestGatewayTest {
     }
 
     @Test
+    void unframedJsonCallsUseTheSameErrorBody() {
+        Http http = http();
+        String id = addUser(http, null);
+        Reply ok = http.send("POST", "/zitadel.user.v2.UserService/LockUser", "{\"userId\":\"" + id + "\"}",
+                "application/json");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        Reply again = http.send("POST", "/zitadel.user.v2.UserService/LockUser", "{\"userId\":\"" + id + "\"}",
+                "application/json");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().path("code").asInt()).isEqualTo(9);
+        assertThat(again.errorId()).isEqualTo("COMMAND-lgws8wtsqf");
+    }
+
+    @Test
     void grpcWebPreflightAllowsBrowsers() {
         Reply preflight = servers.on(Engine.SQLITE).http()
                 .with("Origin", "https://app.example.com")
