@@ -21,7 +21,35 @@ public final class UserStore {
             email, email_verified, phone, phone_verified, state, password_hash, password_change_required,
             password_changed_at, failed_password_attempts, created_at, changed_at, version""";
 
+    /**
+     * On PostgreSQL two transactions can both see a username or ID as free and both write it; the loser hits the
+     * unique index. That is a concurrent update: the unit of work runs again and then sees the winner's row.
+     */
     public void insert(Handle h, User u) {
+        uniqueGuarded(u, () -> insertRow(h, u));
+    }
+
+    private static void uniqueGuarded(User u, Runnable write) {
+        try {
+            write.run();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException("user " + u.id() + " or its username was taken meanwhile");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void insertRow(Handle h, User u) {
         h.createUpdate("INSERT INTO users (" + COLUMNS + ", username_lower) VALUES (:org, :id, :username, :givenName, "
                         + ":familyName, :nickName, :displayName, :language, :gender, :email, :emailVerified, :phone, "
                         + ":phoneVerified, :state, :passwordHash, :changeRequired, :passwordChangedAt, :failedAttempts, "
@@ -32,6 +60,10 @@ public final class UserStore {
 
     /** Writes the changed user if nobody changed it since it was read at {@code version - 1}. */
     public void update(Handle h, User u) {
+        uniqueGuarded(u, () -> updateRow(h, u));
+    }
+
+    private void updateRow(Handle h, User u) {
         int rows = h.createUpdate("""
                         UPDATE users SET username = :username, username_lower = :usernameLower, given_name = :givenName,
                             family_name = :familyName, nick_name = :nickName, display_name = :displayName,
