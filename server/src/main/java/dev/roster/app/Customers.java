@@ -116,11 +116,13 @@ public final class Customers {
         Ids.USER.require("userId", userId);
         db.write(h -> {
             ExpressCustomer customer = load(h, who, customerId);
-            User user = linkableUser(h, who, userId);
+            linkableUser(h, who, userId);
             if (!customer.active()) {
                 throw DomainError.failedPrecondition(ErrorIds.EXPRESS_CUSTOMER_INACTIVE, "Express customer is inactive");
             }
-            if (user.state() != UserState.ACTIVE) {
+            // Held, not just read: a delete running alongside must not unlink everywhere and then see this link appear.
+            if (!users.holdActive(h, who.organizationId(), userId)) {
+                linkableUser(h, who, userId); // deleted meanwhile: NOT_FOUND
                 throw DomainError.failedPrecondition(ErrorIds.USER_NOT_ACTIVE, "User is not active");
             }
             if (store.link(h, who.organizationId(), customerId, userId, now())) {

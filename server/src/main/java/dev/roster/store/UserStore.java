@@ -81,6 +81,18 @@ public final class UserStore {
         }
     }
 
+    /**
+     * Holds the row of an ACTIVE user until the transaction ends (a write that changes nothing still takes the row
+     * lock on PostgreSQL; SQLite has one writer anyway), so a concurrent deactivate, lock or delete waits for the
+     * caller instead of racing it. False when the user is not active (any more).
+     */
+    public boolean holdActive(Handle h, String orgId, String id) {
+        return h.createUpdate("UPDATE users SET version = version WHERE org_id = :org AND id = :id AND state = 'ACTIVE'")
+                .bind("org", orgId)
+                .bind("id", id)
+                .execute() == 1;
+    }
+
     /** Any user with this ID, deleted ones included (a deleted ID stays taken). */
     public Optional<User> find(Handle h, String orgId, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE org_id = :org AND id = :id")

@@ -127,6 +127,27 @@ class RestGatewayTest {
     }
 
     @Test
+    void everyChangeIsAnEventWithActorAndReason() {
+        Http http = http().with("Roster-Reason", "left the clinic");
+        String id = addUser(http, "a long enough password");
+        Reply session = http.post("/v2/sessions", Http.json("checks", Http.json(
+                "user", Http.json("userId", id), "password", Http.json("password", "a long enough password"))));
+        String sessionId = session.json().path("sessionId").asText();
+        assertThat(http.post("/v2/users/" + id + "/deactivate").status()).isEqualTo(200);
+
+        var rows = servers.on(Engine.SQLITE).database().read(h -> h.createQuery("""
+                        SELECT aggregate_id, aggregate_version, type, actor_type, reason FROM events
+                        WHERE aggregate_id IN (:user, :session) ORDER BY position""")
+                .bind("user", id).bind("session", sessionId).mapToMap().list());
+        assertThat(rows).extracting(r -> r.get("type")).containsExactly(
+                "user.added", "session.created", "user.deactivated", "session.terminated");
+        assertThat(rows).extracting(r -> r.get("actor_type")).containsOnly("api_key");
+        assertThat(rows).extracting(r -> r.get("reason")).containsOnly("left the clinic");
+        assertThat(((Number) rows.get(2).get("aggregate_version")).longValue()).isEqualTo(2);
+        assertThat(((Number) rows.get(3).get("aggregate_version")).longValue()).isEqualTo(2);
+    }
+
+    @Test
     void unframedJsonCallsUseTheSameErrorBody() {
         Http http = http();
         String id = addUser(http, null);
