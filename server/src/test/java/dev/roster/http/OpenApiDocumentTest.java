@@ -135,6 +135,96 @@ class OpenApiDocumentTest {
         assertThat(report.hasErrors()).as(name).isTrue();
     }
 
+    /**
+     * The shapes added for Viewer studies, Viewer users and the v2 REST answers, each broken in one way the server
+     * could plausibly drift: the conforming original passes, every drifted copy is reported.
+     */
+    static Stream<Arguments> driftedAnswers() {
+        return Stream.of(
+                answer("study cancelledAt missing", STUDY_PATH, Request.Method.GET, 200, study(), s -> s.remove("cancelledAt")),
+                answer("study severity outside the enum", STUDY_PATH, Request.Method.GET, 200, study(), s -> s.put("severity", "urgent")),
+                answer("study assignedTo sent as null", STUDY_PATH, Request.Method.GET, 200, study(), s -> s.putNull("assignedTo")),
+                answer("study reference without its email", STUDY_PATH, Request.Method.GET, 200, study(),
+                        s -> ((ObjectNode) s.get("assignedTo")).remove("email")),
+                answer("study UID with a leading zero", STUDY_PATH, Request.Method.GET, 200, study(),
+                        s -> s.put("studyInstanceUid", "1.02.3")),
+                answer("user with a status field", USER_PATH, Request.Method.GET, 200, viewerUser(), u -> u.put("status", "revoked")),
+                answer("user clinicRole not one of the 61", USER_PATH, Request.Method.GET, 200, viewerUser(),
+                        u -> u.put("clinicRole", "Wizard")),
+                answer("user lastLoginAt missing", USER_PATH, Request.Method.GET, 200, viewerUser(), u -> u.remove("lastLoginAt")),
+                answer("v2 sequence as a JSON number", V2_USER_PATH, Request.Method.GET, 200, v2User(),
+                        u -> ((ObjectNode) u.get("details")).put("sequence", 3)),
+                answer("v2 state outside the read states", V2_USER_PATH, Request.Method.GET, 200, v2User(),
+                        u -> ((ObjectNode) u.get("user")).put("state", "USER_STATE_DELETED")),
+                answer("v2 snake_case key", V2_USER_PATH, Request.Method.GET, 200, v2User(),
+                        u -> ((ObjectNode) u.get("user")).set("user_id", ((ObjectNode) u.get("user")).remove("userId"))),
+                answer("v2 phone omitted instead of {}", V2_USER_PATH, Request.Method.GET, 200, v2User(),
+                        u -> ((ObjectNode) u.at("/user/human")).remove("phone")),
+                answer("CreateSession answering 200", "/v2/sessions", Request.Method.POST, 200, createdSession(), s -> { }),
+                answer("CreateSession without its token", "/v2/sessions", Request.Method.POST, 201, createdSession(),
+                        s -> s.remove("sessionToken")));
+    }
+
+    private static Arguments answer(String name, String path, Request.Method method, int status, ObjectNode body,
+                                    Consumer<ObjectNode> change) {
+        return Arguments.of(name, path, method, status, body, change);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("driftedAnswers")
+    void aDriftedNewAnswerIsReported(String name, String path, Request.Method method, int status, ObjectNode body,
+                                     Consumer<ObjectNode> change) {
+        ValidationReport original = answering(path, method, method == Request.Method.POST ? 201 : 200, body.toString());
+        assertThat(original.hasErrors()).as("%s: the original%n%s", name, OpenApiContract.format(original)).isFalse();
+        ObjectNode drifted = body.deepCopy();
+        change.accept(drifted);
+        assertThat(answering(path, method, status, drifted.toString()).hasErrors()).as(name).isTrue();
+    }
+
+    private static ValidationReport answering(String path, Request.Method method, int status, String body) {
+        SimpleResponse r = SimpleResponse.Builder.status(status).withContentType("application/json")
+                .withHeader("X-Request-Id", REQUEST_ID).withBody(body).build();
+        return contract.validator.validateResponse(path, method, r);
+    }
+
+    private static final String STUDY_PATH = "/v1/viewer/studies/stu_1234567890abcdef1234567890abcdef";
+    private static final String USER_PATH = "/v1/viewer/users/usr_1234567890abcdef1234567890abcdef";
+    private static final String V2_USER_PATH = "/v2/users/usr_1234567890abcdef1234567890abcdef";
+
+    private static ObjectNode study() {
+        return Http.json("studyId", "stu_1234567890abcdef1234567890abcdef", "studyInstanceUid", "1.2.840.10008.1",
+                "studyDescription", "Brain MRI with Contrast", "severity", "high", "studyViewerStatus", "incomplete",
+                "isCancelled", false, "cancelledAt", null, "createdAt", "2024-01-15T09:00:00.000Z",
+                "updatedAt", "2024-01-15T09:00:00.000Z",
+                "assignedTo", Http.json("userId", "usr_1234567890abcdef1234567890abcdef", "email", "ada@example.com"),
+                "createdByApiKey", Http.json("apiKeyId", "550e8400-e29b-41d4-a716-446655440000", "description", "ci"));
+    }
+
+    private static ObjectNode viewerUser() {
+        return Http.json("userId", "usr_1234567890abcdef1234567890abcdef", "email", "ada@example.com",
+                "firstName", "Ada", "lastName", "Lovelace", "clinicRole", "Radiologist", "level", "member",
+                "canManageStudies", true, "hasDashboardAccess", false, "invitedSource", "api",
+                "createdAt", "2024-01-15T09:00:00.000Z", "lastLoginAt", null);
+    }
+
+    /** The GetUserByID example of zitadel-v2.md §4.2, with Roster's IDs. */
+    private static ObjectNode v2User() {
+        ObjectNode details = Http.json("sequence", "3", "changeDate", "2026-11-22T09:31:31.841Z",
+                "resourceOwner", "org_00000000000000000000000000000001");
+        return Http.json("details", details, "user", Http.json("userId", "usr_1234567890abcdef1234567890abcdef",
+                "details", details, "state", "USER_STATE_INACTIVE", "username", "ada@example.com",
+                "loginNames", new Object[] {"ada@example.com"}, "preferredLoginName", "ada@example.com",
+                "human", Http.json("profile", Http.json("givenName", "Ada", "familyName", "Lovelace", "nickName", "",
+                        "displayName", "Ada Lovelace", "preferredLanguage", "und", "gender", "GENDER_UNSPECIFIED"),
+                        "email", Http.json("email", "ada@example.com", "isVerified", true), "phone", Http.object())));
+    }
+
+    private static ObjectNode createdSession() {
+        return Http.json("details", Http.json("sequence", "1", "changeDate", "2026-11-22T10:00:00.123Z",
+                "resourceOwner", "org_00000000000000000000000000000001"),
+                "sessionId", "ses_1234567890abcdef1234567890abcdef", "sessionToken", "opaque");
+    }
+
     @Test
     void theErrorBodyAndItsHeadersAreEnforced() {
         String error = Http.json("code", 5, "message", "Express customer could not be found (EXPRESS-NOT-FOUND)",
