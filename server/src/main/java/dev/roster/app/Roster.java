@@ -5,9 +5,12 @@ import dev.roster.store.Database;
 import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
 import dev.roster.store.IdempotencyStore;
+import dev.roster.store.InstanceSecretStore;
 import dev.roster.store.OrganizationStore;
 import dev.roster.store.SessionStore;
+import dev.roster.store.StudyStore;
 import dev.roster.store.UserStore;
+import dev.roster.store.ViewerUserStore;
 import java.time.Clock;
 
 /** The application: every use case, wired to one database and one clock. */
@@ -20,6 +23,9 @@ public final class Roster {
     private final Users users;
     private final Sessions sessions;
     private final Clock clock;
+    private final StudyLinks studyLinks;
+    private final Studies studies;
+    private final ViewerUsers viewerUsers;
 
     /** Settings an operator may change; the defaults are ZITADEL's. */
     public record Settings(int lockoutMaxAttempts, PasswordHasher passwords) {
@@ -50,6 +56,9 @@ public final class Roster {
         this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, clock);
         this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
                 settings.lockoutMaxAttempts(), clock);
+        this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
+        this.viewerUsers = new ViewerUsers(db, userStore, new ViewerUserStore(userStore), termination, events, clock);
+        this.studies = new Studies(db, new StudyStore(), new ExpressCustomerStore(), userStore, studyLinks, events, clock);
     }
 
     public Database database() {
@@ -82,5 +91,17 @@ public final class Roster {
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    public Studies studies() {
+        return studies;
+    }
+
+    public StudyLinks studyLinks() {
+        return studyLinks;
+    }
+
+    public ViewerUsers viewerUsers() {
+        return viewerUsers;
     }
 }

@@ -4,6 +4,7 @@ import dev.roster.Main;
 import dev.roster.app.ApiKeys;
 import dev.roster.app.PasswordHasher;
 import dev.roster.app.Roster;
+import dev.roster.http.PublicUrl;
 import dev.roster.http.RosterServer;
 import dev.roster.store.Database;
 import java.time.Clock;
@@ -23,6 +24,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port for REST, gRPC and gRPC-Web (env ROSTER_PORT, default 8080; 0 picks a free one).")
     int port;
 
+    @Option(names = "--public-url", defaultValue = "${env:ROSTER_PUBLIC_URL}",
+            description = "Base URL people use to reach this server, for the links it hands out "
+                    + "(env ROSTER_PUBLIC_URL, default http://localhost:<port>).")
+    String publicUrl;
+
     @Option(names = "--lockout-max-attempts", defaultValue = "${env:ROSTER_LOCKOUT_MAX_ATTEMPTS:-0}",
             description = "Lock a user after this many failed password checks in a row (env "
                     + "ROSTER_LOCKOUT_MAX_ATTEMPTS, default 0: never, as ZITADEL).")
@@ -39,6 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (lockoutMaxAttempts < 0) {
             throw new ParameterException(spec.commandLine(), "--lockout-max-attempts must be 0 (off) or more");
         }
+        try {
+            PublicUrl.of(publicUrl, () -> port); // refuse a malformed URL before touching the database
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--public-url: " + e.getMessage());
+        }
         Database db = database.open();
         Roster roster = new Roster(db, Clock.systemUTC(),
                 new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard()));
@@ -46,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .filter(k -> !k.isBlank());
         Optional<ApiKeys.CreatedKey> bootstrap = roster.organizations().bootstrap(configuredKey);
 
-        RosterServer server = RosterServer.start(roster, port);
+        RosterServer server = RosterServer.start(roster, port, publicUrl);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("roster: shutting down (finishing in-flight requests)");

@@ -33,6 +33,15 @@ public final class ErrorIds {
     public static final String EXPRESS_NOT_FOUND = "EXPRESS-NOT-FOUND";
     public static final String EXPRESS_CUSTOMER_INACTIVE = "EXPRESS-CUSTOMER-INACTIVE";
 
+    // Viewer studies
+    public static final String STUDY_NOT_FOUND = "STUDY-NOT-FOUND";
+    public static final String STUDY_ALREADY_EXISTS = "STUDY-ALREADY-EXISTS";
+    public static final String STUDY_NOT_CANCELLED = "STUDY-NOT-CANCELLED";
+
+    // Viewer users
+    public static final String USER_EMAIL_TAKEN = "USER-EMAIL-TAKEN";
+    public static final String USER_OWNER_PROTECTED = "USER-OWNER-PROTECTED";
+
     // Users (ZITADEL's IDs, zitadel-v2.md §8.4)
     public static final String USER_NOT_FOUND = "QUERY-Dfbg2";
     public static final String USER_NOT_FOUND_DEACTIVATE = "COMMAND-5gp2p62iin";

@@ -65,6 +65,31 @@ public final class JsonBody {
         return value.textValue();
     }
 
+    /** The string value of a field, or null when it is absent; a present null or non-string is refused. */
+    public String optionalString(String field) {
+        return root.has(field) ? string(field) : null;
+    }
+
+    /** The boolean value of a present field; null and other types are refused. */
+    public boolean bool(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw DomainError.invalidField(field, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /**
+     * Metadata as a PATCH sends it (avara-v1.md §6.0 item 6): absent is null (unchanged); {@code null} or {@code {}}
+     * is empty (clears); an object replaces.
+     */
+    public Metadata metadataChange(String field) {
+        if (!root.has(field)) {
+            return null;
+        }
+        return isNull(field) ? Metadata.EMPTY : metadata(field);
+    }
+
     /** A metadata object; every value must be a string. */
     public Metadata metadata(String field) {
         JsonNode value = root.get(field);

@@ -10,10 +10,13 @@ import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import dev.roster.app.Roster;
 import dev.roster.http.admin.AdminApi;
 import dev.roster.http.v1.ExpressApi;
+import dev.roster.http.v1.StudiesApi;
+import dev.roster.http.v1.ViewerUsersApi;
 import dev.roster.http.v2.ZitadelServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Roster's one port: every public surface, the health check, the OpenAPI document and the metrics. */
 public final class RosterServer implements AutoCloseable {
@@ -30,6 +33,13 @@ public final class RosterServer implements AutoCloseable {
     }
 
     public static RosterServer start(Roster roster, int port) {
+        return start(roster, port, null);
+    }
+
+    /** {@code publicUrl}: the base of the links Roster hands out; null for {@code http://localhost:<port>}. */
+    public static RosterServer start(Roster roster, int port, String publicUrl) {
+        AtomicReference<Server> started = new AtomicReference<>();
+        PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
@@ -55,9 +65,12 @@ public final class RosterServer implements AutoCloseable {
         // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
         sb.annotatedService().decorator(idempotency).decorator(authentication).build(new ExpressApi(roster.customers()));
         sb.annotatedService().decorator(authentication).build(new AdminApi(roster.organizations(), roster.apiKeys()));
+        sb.annotatedService().decorator(authentication).build(new StudiesApi(roster.studies(), links));
+        sb.annotatedService().decorator(authentication).build(new ViewerUsersApi(roster.viewerUsers()));
         ZitadelServices.install(sb, roster);
 
         Server server = sb.build();
+        started.set(server);
         server.start().join();
         Housekeeping housekeeping = new Housekeeping();
         // A key revoked by the CLI or another replica stops working here within a second.

@@ -134,11 +134,7 @@ public final class ExpressCustomerStore {
         Query q = h.createQuery(sql).bind("org", orgId).bind("limit", limit + 1);
         after.ifPresent(k -> q.bind("afterAt", k.createdAtMillis()).bind("afterId", k.id()));
         List<ExpressCustomer> rows = q.map((rs, ctx) -> row(rs)).list();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<ExpressCustomer> items = List.copyOf(rows.subList(0, limit));
-        return new Page<>(items, Optional.of(items.getLast().position()));
+        return Page.ofOverfetched(rows, limit, ExpressCustomer::position);
     }
 
     private static ExpressCustomer row(ResultSet rs) throws SQLException {

@@ -18,6 +18,7 @@ public final class TestServer implements AutoCloseable {
     private final Storage storage;
     private final Roster.Settings settings;
     private Database database;
+    private Roster roster;
     private RosterServer server;
     private Http http;
 
@@ -49,7 +50,7 @@ public final class TestServer implements AutoCloseable {
     private void startServer() {
         database = Database.open(storage.databaseUrl(), storage.dataDir());
         database.migrate();
-        Roster roster = new Roster(database, Clock.systemUTC(), settings);
+        roster = new Roster(database, Clock.systemUTC(), settings);
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
         server = RosterServer.start(roster, 0);
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));
@@ -87,6 +88,11 @@ public final class TestServer implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The application behind the server, for checks that have no HTTP surface yet (e.g. study link tokens). */
+    public Roster roster() {
+        return roster;
     }
 
     /** Direct access for assertions on rows and events; tests must not write through it. */

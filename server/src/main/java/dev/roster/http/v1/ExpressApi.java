@@ -48,7 +48,7 @@ public final class ExpressApi {
                                AggregatedHttpRequest req) {
         JsonBody body = JsonBody.of(req);
         String name = body.has("expressCustomerName") ? body.string("expressCustomerName") : null;
-        Metadata metadata = metadataChange(body);
+        Metadata metadata = body.metadataChange("metadata");
         var updated = customers.update(Authentication.principal(ctx), Reasons.of(req.headers()), id,
                 new Customers.CustomerChanges(name, metadata));
         return Wire.json(ExpressCustomerJson.of(updated));
@@ -80,7 +80,7 @@ public final class ExpressApi {
     public HttpResponse addUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                 AggregatedHttpRequest req) {
         customers.addUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId(req));
-        return Wire.json(new SuccessJson(true, "User added to Express customer"));
+        return Wire.json(SuccessJson.ok("User added to Express customer"));
     }
 
     /** DELETE with a JSON body, as the SDKs send it; allowed on an inactive customer (§6.0 items 10 and 34). */
@@ -88,23 +88,11 @@ public final class ExpressApi {
     public HttpResponse removeUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                    AggregatedHttpRequest req) {
         customers.removeUser(Authentication.principal(ctx), Reasons.of(req.headers()), id, userId(req));
-        return Wire.json(new SuccessJson(true, "User removed from Express customer"));
+        return Wire.json(SuccessJson.ok("User removed from Express customer"));
     }
 
     private static String userId(AggregatedHttpRequest req) {
         return JsonBody.of(req).requiredString("userId");
-    }
-
-    /** Avara's standard success response (§2.2). */
-    record SuccessJson(boolean success, String message) {
-    }
-
-    /** Absent: null (unchanged on PATCH); {@code null} or {@code {}}: empty (clears); an object: replaces. */
-    private static Metadata metadataChange(JsonBody body) {
-        if (!body.has("metadata")) {
-            return null;
-        }
-        return body.isNull("metadata") ? Metadata.EMPTY : body.metadata("metadata");
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
