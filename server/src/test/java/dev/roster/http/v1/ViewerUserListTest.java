@@ -84,5 +84,4 @@ class ViewerUserListTest {
         assertThat(r.status()).as(query + ": " + r.body()).isEqualTo(200);
         return Viewer.ids(r.json(), "users", "userId");
     }
-
 }
