@@ -53,11 +53,13 @@ public final class Roster {
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
         this.customers = new Customers(db, new ExpressCustomerStore(), userStore, events, clock);
-        this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, clock);
+        ViewerUserStore viewerUserStore = new ViewerUserStore(userStore);
+        this.users = new Users(db, userStore, events, settings.passwords(), termination, customers,
+                new OwnerProtection(viewerUserStore), clock);
         this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
                 settings.lockoutMaxAttempts(), clock);
         this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
-        this.viewerUsers = new ViewerUsers(db, userStore, new ViewerUserStore(userStore), termination, events, clock);
+        this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, clock);
         this.studies = new Studies(db, new StudyStore(), new ExpressCustomerStore(), userStore, studyLinks, events, clock);
     }
 

@@ -39,10 +39,12 @@ public final class Users {
     private final PasswordHasher hasher;
     private final SessionTermination sessions;
     private final Customers customers;
+    private final OwnerProtection owners;
     private final Clock clock;
 
     Users(Database db, UserStore store, EventLog events, PasswordHasher hasher, SessionTermination sessions,
-          Customers customers, Clock clock) {
+          Customers customers, OwnerProtection owners, Clock clock) {
+        this.owners = owners;
         this.db = db;
         this.store = store;
         this.events = events;
@@ -160,6 +162,7 @@ public final class Users {
         requireId(userId);
         return db.write(h -> {
             User current = live(h, who, userId, ErrorIds.USER_NOT_FOUND_DELETE);
+            owners.requireNotOwner(h, current);
             User deleted = current.delete(now());
             store.update(h, deleted);
             record(h, who, reason, deleted, "user.deleted");
@@ -273,6 +276,9 @@ public final class Users {
         requireId(userId);
         return db.write(h -> {
             User current = live(h, who, userId, notFoundId);
+            if (endsSessions) {
+                owners.requireNotOwner(h, current); // deactivate and lock: never the owner
+            }
             User changed = rule.apply(current, now());
             store.update(h, changed);
             record(h, who, reason, changed, eventType);

@@ -1,5 +1,6 @@
 package dev.roster.app;
 
+import dev.roster.domain.Actor;
 import dev.roster.domain.ClinicRole;
 import dev.roster.domain.Contact;
 import dev.roster.domain.DomainError;
@@ -185,6 +186,34 @@ public final class ViewerUsers {
         });
     }
 
+    /**
+     * The operator's way to name an organization's owner, whom no API call can make, demote or revoke. An
+     * organization has one owner; the owner keeps dashboard access, which the level requires.
+     */
+    public ViewerUser makeOwner(Actor operator, String organizationId, String userId) {
+        Ids.ORGANIZATION.require("organizationId", organizationId);
+        Ids.USER.require("userId", userId);
+        return db.write(h -> {
+            ViewerUser current = load(h, organizationId, userId);
+            if (current.profile().owner()) {
+                return current;
+            }
+            store.ownerOf(h, organizationId).ifPresent(other -> {
+                throw DomainError.failedPrecondition(ErrorIds.USER_OWNER_EXISTS,
+                        "The organization already has an owner: " + other);
+            });
+            ViewerProfile old = current.profile();
+            ViewerProfile owner = new ViewerProfile(old.clinicRole(), UserLevel.OWNER, old.canManageStudies(), true,
+                    old.invitedSource(), old.middleName(), old.suffix1(), old.suffix2());
+            User user = current.user();
+            User changed = user.withDetails(user.username(), user.profile(), user.email(), user.phone(), now());
+            users.update(h, changed);
+            store.put(h, organizationId, userId, owner);
+            record(h, operator, null, changed, owner, "user.made_owner");
+            return load(h, organizationId, userId);
+        });
+    }
+
     /** One page, newest first. The cursor is bound to the filters and the limit it was issued with. */
     public Listing list(Principal who, ViewerUserFilter filter, Optional<String> cursor, int limit) {
         String query = "viewer-users|" + filter.canonical() + "|limit=" + limit;
@@ -224,18 +253,26 @@ public final class ViewerUsers {
     }
 
     private ViewerUser load(Handle h, Principal who, String userId) {
-        return store.find(h, who.organizationId(), userId)
+        return load(h, who.organizationId(), userId);
+    }
+
+    private ViewerUser load(Handle h, String organizationId, String userId) {
+        return store.find(h, organizationId, userId)
                 .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, Users.NOT_FOUND_TEXT));
     }
 
     private void record(Handle h, Principal who, String reason, User u, ViewerProfile profile, String type) {
+        record(h, who.actor(), reason, u, profile, type);
+    }
+
+    private void record(Handle h, Actor actor, String reason, User u, ViewerProfile profile, String type) {
         Map<String, Object> payload = Users.payload(u);
         payload.put("clinicRole", profile.clinicRole().wire());
         payload.put("level", profile.level().wire());
         payload.put("canManageStudies", profile.canManageStudies());
         payload.put("hasDashboardAccess", profile.hasDashboardAccess());
         payload.put("invitedSource", profile.invitedSource().wire());
-        Events log = new Events(u.organizationId(), Users.AGGREGATE, u.id(), who.actor(), reason, u.changedAt());
+        Events log = new Events(u.organizationId(), Users.AGGREGATE, u.id(), actor, reason, u.changedAt());
         events.append(h, log.event(type, u.version(), payload));
     }
 

@@ -41,6 +41,7 @@ public final class ErrorIds {
     // Viewer users
     public static final String USER_EMAIL_TAKEN = "USER-EMAIL-TAKEN";
     public static final String USER_OWNER_PROTECTED = "USER-OWNER-PROTECTED";
+    public static final String USER_OWNER_EXISTS = "USER-OWNER-EXISTS";
 
     // Users (ZITADEL's IDs, zitadel-v2.md §8.4)
     public static final String USER_NOT_FOUND = "QUERY-Dfbg2";

@@ -78,6 +78,15 @@ public final class ViewerUserStore {
         return Optional.of(new ViewerUser(user.get(), row.profile(), row.lastLoginAt()));
     }
 
+    /** The owner of the organization, if it has one who is not deleted. */
+    public Optional<String> ownerOf(Handle h, String orgId) {
+        return h.createQuery(PROFILE + " AND v.level = :owner")
+                .bind("org", orgId)
+                .bind("owner", UserLevel.OWNER.name())
+                .map((rs, ctx) -> rs.getString("id"))
+                .findFirst();
+    }
+
     /** True when a user who is not deleted has this email address, compared ignoring case. */
     public boolean emailTaken(Handle h, String orgId, String email) {
         return h.createQuery("SELECT COUNT(*) FROM users WHERE org_id = :org AND state <> 'DELETED'"

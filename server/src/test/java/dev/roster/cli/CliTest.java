@@ -3,53 +3,46 @@ package dev.roster.cli;
 import static dev.roster.testing.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.Main;
+import dev.roster.testing.Cli;
+import dev.roster.testing.Cli.Run;
 import dev.roster.testing.Engine;
 import dev.roster.testing.Http;
 import dev.roster.testing.Storage;
 import dev.roster.testing.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import picocli.CommandLine;
 
 /** The operator commands act on the same storage a server then serves. */
 class CliTest {
-    record Run(int exitCode, String out, String err) {
-    }
-
     @ParameterizedTest
     @EnumSource(Engine.class)
     void orgAndKeyCommandsCreateWhatTheServerThenAccepts(Engine engine) throws InterruptedException {
         Storage storage = Storage.fresh(engine);
-        assertThat(roster(storage, "migrate").exitCode()).isZero();
+        assertThat(Cli.roster(storage, "migrate").exitCode()).isZero();
 
-        Run org = roster(storage, "org", "create", "--name", "From the CLI");
+        Run org = Cli.roster(storage, "org", "create", "--name", "From the CLI");
         assertThat(org.exitCode()).as(org.err()).isZero();
         String orgId = org.out().split("\t")[0];
         assertThat(orgId).matches("^org_[0-9a-f]{32}$");
 
-        Run key = roster(storage, "key", "create", "--org", orgId, "--name", "ops");
+        Run key = Cli.roster(storage, "key", "create", "--org", orgId, "--name", "ops");
         assertThat(key.exitCode()).as(key.err()).isZero();
         String[] created = key.out().strip().split("\t");
         String keyId = created[0];
         String secret = created[1];
         assertThat(secret).matches("^sk_live_[0-9a-f]{32}$");
 
-        Run list = roster(storage, "key", "list", "--org", orgId);
+        Run list = Cli.roster(storage, "key", "list", "--org", orgId);
         assertThat(list.out()).contains(keyId, "ops", "active").doesNotContain(secret);
 
         try (TestServer server = TestServer.start(storage)) {
             Http api = server.http().as(secret);
             assertThat(api.post("/v1/express", json("expressCustomerName", "via CLI key")).status()).isEqualTo(200);
 
-            Run revoke = roster(storage, "key", "revoke", "--org", orgId, keyId);
+            Run revoke = Cli.roster(storage, "key", "revoke", "--org", orgId, keyId);
             assertThat(revoke.exitCode()).as(revoke.err()).isZero();
-            assertThat(roster(storage, "key", "list", "--org", orgId).out()).contains("revoked");
+            assertThat(Cli.roster(storage, "key", "list", "--org", orgId).out()).contains("revoked");
 
             // The running server had the key cached; it learns of the revocation within a second or so.
             int status = 200;
@@ -69,9 +62,9 @@ class CliTest {
     void refusalsAreMessagesWithExitCodeTwo(Engine engine) {
         Storage storage = Storage.fresh(engine);
 
-        Run unknownOrg = roster(storage, "key", "create", "--org", "org_0123456789abcdef0123456789abcdef", "--name", "x");
-        Run badOrg = roster(storage, "key", "create", "--org", "nope", "--name", "x");
-        Run blankName = roster(storage, "org", "create", "--name", "  ");
+        Run unknownOrg = Cli.roster(storage, "key", "create", "--org", "org_0123456789abcdef0123456789abcdef", "--name", "x");
+        Run badOrg = Cli.roster(storage, "key", "create", "--org", "nope", "--name", "x");
+        Run blankName = Cli.roster(storage, "org", "create", "--name", "  ");
 
         assertThat(List.of(unknownOrg, badOrg, blankName)).allSatisfy(run -> {
             assertThat(run.exitCode()).isEqualTo(2);
@@ -80,23 +73,5 @@ class CliTest {
         });
         assertThat(unknownOrg.err()).contains("Organization could not be found");
         assertThat(badOrg.err()).contains("organizationId");
-    }
-
-    private static synchronized Run roster(Storage storage, String... command) {
-        List<String> args = new ArrayList<>(List.of(command));
-        args.addAll(storage.options());
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Main()).execute(args.toArray(String[]::new));
-            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

@@ -1,0 +1,34 @@
+package dev.roster.cli;
+
+import dev.roster.domain.Actor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Operator actions on users.",
+        subcommands = UserCommand.MakeOwner.class)
+public final class UserCommand {
+    @Command(name = "make-owner", mixinStandardHelpOptions = true,
+            description = "Make a user the owner of its organization: the one user no API call can revoke, "
+                    + "deactivate, lock, delete or demote.")
+    static final class MakeOwner implements Callable<Integer> {
+        @Option(names = "--org", required = true, description = "Organization ID (org_…).")
+        String organizationId;
+
+        @Parameters(index = "0", description = "User ID (usr_…).")
+        String userId;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            return OrgCommand.Operator.run(database, roster -> {
+                var owner = roster.viewerUsers().makeOwner(Actor.cli(), organizationId, userId);
+                System.out.println(owner.user().id() + "\towner\t" + owner.user().email().value());
+            });
+        }
+    }
+}
