@@ -65,8 +65,10 @@ public final class RosterServer implements AutoCloseable {
         // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
         sb.annotatedService().decorator(idempotency).decorator(authentication).build(new ExpressApi(roster.customers()));
         sb.annotatedService().decorator(authentication).build(new AdminApi(roster.organizations(), roster.apiKeys()));
-        sb.annotatedService().decorator(authentication).build(new StudiesApi(roster.studies(), links));
-        sb.annotatedService().decorator(authentication).build(new ViewerUsersApi(roster.viewerUsers()));
+        sb.annotatedService().decorator(idempotency).decorator(authentication)
+                .build(new StudiesApi(roster.studies(), links));
+        sb.annotatedService().decorator(idempotency).decorator(authentication)
+                .build(new ViewerUsersApi(roster.viewerUsers()));
         ZitadelServices.install(sb, roster);
 
         Server server = sb.build();

@@ -119,6 +119,9 @@ class StudiesTest {
         JsonNode unassigned = api.patch(path, json("assignedTo", null)).json();
         assertThat(fieldNames(unassigned)).doesNotContain("assignedTo");
         assertThat(api.get(path).json()).isEqualTo(unassigned);
+        assertThat(events(servers.on(engine), created.get("studyId").asText())).containsExactly("1 study.created",
+                "2 study.updated", "3 study.updated", "4 study.updated", "5 study.updated", "6 study.updated",
+                "7 study.updated");
     }
 
     @ParameterizedTest

@@ -44,9 +44,13 @@ final class Viewer {
 
     /** A create with a fresh UID and the required fields; {@code extra} pairs add or override fields. */
     static Reply createStudy(Http http, Object... extra) {
+        return http.post("/v1/viewer/studies", createStudyBody(extra));
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode createStudyBody(Object... extra) {
         var body = json("studyInstanceUid", uid(), "studyDescription", "Brain MRI with Contrast", "severity", "normal");
         body.setAll(json(extra));
-        return http.post("/v1/viewer/studies", body);
+        return body;
     }
 
     /** A user made over v2 (ACTIVE), optionally with a password. */
