@@ -294,6 +294,77 @@ class OpenApiContractTest {
                 "EXPRESS-CUSTOMER-INACTIVE");
     }
 
+    // ---- Viewer studies and users ----
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void viewerStudies(Engine engine) {
+        String customer = newCustomer(engine, "Viewer contract");
+        String user = conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/users", Http.json("email",
+                "contract-" + UUID.randomUUID() + "@example.com", "firstName", "Ada", "lastName", "Lovelace",
+                "clinicRole", "Radiologist", "level", "member", "canManageStudies", true, "hasDashboardAccess", false,
+                "suffix1", "MD"), "application/json"), 200).reply().json().get("userId").asText();
+        String uid = "1.2.840." + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        Exchange created = conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies", Http.json(
+                "studyInstanceUid", uid, "studyDescription", "CT Chest", "severity", "stat", "assignedTo", user,
+                "expressCustomerId", customer, "metadata", Map.of("accession", "A1")), "application/json"), 200);
+        String id = created.reply().json().get("studyId").asText();
+        String path = "/v1/viewer/studies/" + id;
+
+        conforms(engine, call(engine, ADMIN, "GET", path, null, null), 200);
+        conforms(engine, call(engine, ADMIN, "GET", "/v1/viewer/studies/by-uid/" + uid, null, null), 200);
+        conforms(engine, call(engine, ADMIN, "PATCH", path, Http.json("severity", "high", "assignedTo", null,
+                "metadata", null, "studyViewerStatus", "complete"), "application/json"), 200);
+        // The empty-value filters (assignedTo=) are exercised in StudyListTest: the validator reads an empty query
+        // value as a missing one and then calls the optional parameter required.
+        conforms(engine, call(engine, ADMIN, "GET", "/v1/viewer/studies?limit=10.0&isCancelled=false"
+                + "&expressCustomerId=" + customer + "&severity=high&studyViewerStatus=complete&studyDescription=chest",
+                null, null), 200);
+        ObjectNode ref = Http.json("studyId", id);
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies/cancel", ref, "application/json"), 200);
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies/cancel", ref, "application/json"), 200);
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies/uncancel", Http.json("studyInstanceUid", uid),
+                "application/json"), 200);
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies/uncancel", ref, "application/json"),
+                400, "STUDY-NOT-CANCELLED");
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies/reroute-url", ref, "application/json"), 200);
+
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies", Http.json("studyInstanceUid", uid,
+                "studyDescription", "again", "severity", "normal"), "application/json"), 409, "STUDY-ALREADY-EXISTS");
+        failsConforming(engine, call(engine, ADMIN, "GET", "/v1/viewer/studies/stu_00000000000000000000000000000000",
+                null, null), 404, "STUDY-NOT-FOUND");
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/express/" + customer + "/deactivate", null, null), 200);
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/viewer/studies", Http.json("studyInstanceUid",
+                uid + ".1", "studyDescription", "closed", "severity", "normal", "expressCustomerId", customer),
+                "application/json"), 400, "EXPRESS-CUSTOMER-INACTIVE");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void viewerUsers(Engine engine) {
+        String email = "contract-" + UUID.randomUUID() + "@example.com";
+        ObjectNode invite = Http.json("email", email, "firstName", "Grace", "lastName", "Hopper",
+                "clinicRole", "Pathologists' Assistant", "level", "admin", "canManageStudies", true,
+                "hasDashboardAccess", true, "middleName", "B", "phoneNumber", "+1 (555) 010-9999");
+        String id = conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/users", invite, "application/json"), 200)
+                .reply().json().get("userId").asText();
+        String path = "/v1/viewer/users/" + id;
+
+        conforms(engine, call(engine, ADMIN, "GET", path, null, null), 200);
+        conforms(engine, call(engine, ADMIN, "PATCH", path, Http.json("middleName", null, "phoneNumber", null,
+                "clinicRole", "Surgeon", "level", "member"), "application/json"), 200);
+        conforms(engine, call(engine, ADMIN, "GET", "/v1/viewer/users?limit=5&email=" + email.toUpperCase()
+                + "&firstName=rac&lastName=hop&invitedSource=api&level=member", null, null), 200);
+        ObjectNode ref = Http.json("userId", id);
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/users/revoke-access", ref, "application/json"), 200);
+        conforms(engine, call(engine, ADMIN, "POST", "/v1/viewer/users/reactivate", ref, "application/json"), 200);
+
+        failsConforming(engine, call(engine, ADMIN, "POST", "/v1/viewer/users", invite, "application/json"), 409,
+                "USER-EMAIL-TAKEN");
+        failsConforming(engine, call(engine, ADMIN, "GET", "/v1/viewer/users/usr_00000000000000000000000000000000",
+                null, null), 404, "QUERY-Dfbg2");
+    }
+
     /** Users are made through the v2 API, which this document does not describe. */
     private static String newUser(Engine engine) {
         Reply r = servers.admin(engine).post("/v2/users/human", Http.json(
