@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -29,6 +30,11 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Each Argon2 run holds {@code memoryKib} of memory and a core; on virtual threads nothing else would bound how
+     * many run at once, so a burst of logins could exhaust the heap. More runs than cores gain no throughput.
+     */
+    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -82,8 +88,17 @@ public final class PasswordHasher {
         return hash;
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-                                 int length) {
+    private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        running.acquireUninterruptibly();
+        try {
+            return computeArgon2(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            running.release();
+        }
+    }
+
+    private static byte[] computeArgon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                        int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

@@ -1,5 +1,6 @@
 package dev.roster.app;
 
+import dev.roster.domain.Code;
 import dev.roster.domain.CredentialsCheckFailed;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
@@ -167,7 +168,7 @@ public final class Sessions {
         Session session = db.read(h -> store.find(h, who.organizationId(), sessionId))
                 .orElseThrow(Sessions::notFound);
         if (token != null && !Secrets.sha256(token).equals(session.tokenHash())) {
-            throw new DomainError(dev.roster.domain.Code.PERMISSION_DENIED, ErrorIds.SESSION_TOKEN_MISMATCH_GET,
+            throw new DomainError(Code.PERMISSION_DENIED, ErrorIds.SESSION_TOKEN_MISMATCH_GET,
                     "No matching permissions found");
         }
         return session;
@@ -189,7 +190,7 @@ public final class Sessions {
             }
             Session s = found.get();
             if (token != null && !Secrets.sha256(token).equals(s.tokenHash())) {
-                throw new DomainError(dev.roster.domain.Code.PERMISSION_DENIED, ErrorIds.SESSION_TOKEN_INVALID_DELETE,
+                throw new DomainError(Code.PERMISSION_DENIED, ErrorIds.SESSION_TOKEN_INVALID_DELETE,
                         "Session Token is invalid");
             }
             termination.end(h, who, reason, s, now, "deleted");

@@ -4,6 +4,7 @@ import dev.roster.domain.Code;
 import dev.roster.domain.Contact;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
+import dev.roster.domain.Gender;
 import dev.roster.domain.Ids;
 import dev.roster.domain.Passwords;
 import dev.roster.domain.Principal;
@@ -59,7 +60,7 @@ public final class Users {
 
     /** The profile as sent; null optional parts take defaults on create and keep old values on update. */
     public record ProfileInput(String givenName, String familyName, String nickName, String displayName,
-                               String preferredLanguage, dev.roster.domain.Gender gender) {
+                               String preferredLanguage, Gender gender) {
     }
 
     public record NewUser(String userId, String username, String organizationId, ProfileInput profile, Contact email,
@@ -304,10 +305,7 @@ public final class Users {
     }
 
     private static void requireId(String userId) {
-        if (userId == null || userId.isEmpty()) {
-            throw DomainError.invalidField("userId", "value length must be between 1 and 200 runes, inclusive");
-        }
-        if (userId.length() > 200) {
+        if (userId == null || userId.isEmpty() || userId.length() > 200) {
             throw DomainError.invalidField("userId", "value length must be between 1 and 200 runes, inclusive");
         }
     }

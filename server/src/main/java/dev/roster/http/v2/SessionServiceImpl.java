@@ -1,6 +1,7 @@
 package dev.roster.http.v2;
 
 import dev.roster.app.Sessions;
+import dev.roster.domain.DomainError;
 import dev.roster.proto.zitadel.session.v2.CreateSessionRequest;
 import dev.roster.proto.zitadel.session.v2.CreateSessionResponse;
 import dev.roster.proto.zitadel.session.v2.DeleteSessionRequest;
@@ -53,7 +54,7 @@ final class SessionServiceImpl extends SessionServiceGrpc.SessionServiceImplBase
     public void listSessions(ListSessionsRequest r, StreamObserver<ListSessionsResponse> out) {
         calls.unary(out, c -> {
             if (r.getSortingColumn() == SessionFieldName.UNRECOGNIZED) {
-                throw dev.roster.domain.DomainError.invalidField("sortingColumn", "value must be one of the defined enum values");
+                throw DomainError.invalidField("sortingColumn", "value must be one of the defined enum values");
             }
             Listed<dev.roster.domain.Session> listing = sessions.list(c.principal(), SessionMessages.filters(r.getQueriesList()),
                     r.getQuery().getAsc(), Protos.offset(r.getQuery()), Protos.limit(r.getQuery()));
