@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -16,7 +17,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The connection pools and the two ways in: {@link #write} runs a unit of work in one transaction (retried when
  * a concurrent writer got there first), {@link #read} runs queries. On SQLite there is exactly one writer
- * connection ({@code BEGIN IMMEDIATE}, WAL) and a few read-only readers; on PostgreSQL one pool serves both.
+ * connection ({@code BEGIN IMMEDIATE}, WAL), driven by a {@link GroupCommitWriter} so that concurrent writes share
+ * one durable COMMIT, and a few read-only readers; on PostgreSQL one pool serves both.
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
@@ -26,13 +28,29 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readerPool;
     private final Jdbi writer;
     private final Jdbi reader;
+    /**
+     * SQLite only. PostgreSQL gets no batching of ours: its backends already share WAL flushes when they commit at
+     * the same moment (one flush covers every commit record written before it), row locks let unrelated writes
+     * run in parallel instead of queueing behind one thread, and Roster replicas writing to one cluster could
+     * not share a transaction anyway. One transaction per unit on a pooled connection is the better shape there.
+     */
+    private final GroupCommitWriter groupCommit;
+    /**
+     * First come, first served in front of the pool reads use. Hikari hands a returned connection to whoever asks
+     * first, not to whoever waited longest, so under load some requests waited seconds for a reader while others
+     * got one at once (measured: list p99 3-4 s at a p50 of 40-90 ms). With no more permits than connections, the
+     * pool never has a waiter and the wait happens here, in order.
+     */
+    private final Semaphore readPermits;
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
         this.dialect = dialect;
+        this.readPermits = new Semaphore(readerPool.getMaximumPoolSize(), true);
         this.writerPool = writerPool;
         this.readerPool = readerPool;
         this.writer = Jdbi.create(writerPool);
         this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool);
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
     }
 
     /** The embedded default: {@code roster.db} in the data directory. */
@@ -109,11 +127,18 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    /** Runs {@code work} in one transaction, again from the start if a concurrent writer changed what it read. */
+    /**
+     * Runs {@code work} in one transaction, again from the start if a concurrent writer changed what it read, and
+     * returns once the transaction is durable. On SQLite the transaction is shared with the other writes queued at
+     * the same moment, each inside its own savepoint; {@code work} must therefore not commit, roll back or start
+     * another write itself, and it sees what the units before it in the batch wrote.
+     */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                return groupCommit != null
+                        ? groupCommit.run(work)
+                        : writer.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
@@ -128,7 +153,12 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T read(HandleCallback<T, RuntimeException> work) {
-        return reader.withHandle(work);
+        readPermits.acquireUninterruptibly();
+        try {
+            return reader.withHandle(work);
+        } finally {
+            readPermits.release();
+        }
     }
 
     /** True when the database answers a trivial query. */
@@ -164,6 +194,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close(); // writes already queued finish before their connection goes away
+        }
         if (readerPool != writerPool) {
             readerPool.close();
         }

@@ -1,0 +1,220 @@
+package dev.roster.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Group commit for an engine with one writer (SQLite): one thread takes every unit of work that is waiting, runs
+ * them in a single transaction and commits once, so one fsync makes a whole batch durable. Each unit runs inside
+ * its own SAVEPOINT: a unit that throws is rolled back alone and its caller gets the exception, while the others
+ * commit. A caller's {@link #run} returns only after the COMMIT of its batch returned.
+ *
+ * <p>Batches form by themselves: while one commits, the next requests queue up, so a lone request is never
+ * delayed to wait for company, and under load a batch grows to what arrived during the previous flush.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+    /** Bounds how long one batch holds the write lock and how much one COMMIT carries. */
+    static final int MAX_BATCH = 256;
+
+    /** Put in the queue by close(): what was queued before it is still written, then the writer ends. */
+    private static final Unit<?> STOP = new Unit<>(h -> null);
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong commits = new AtomicLong();
+    private volatile boolean closed;
+
+    GroupCommitWriter(Jdbi jdbi, String name) {
+        this.jdbi = jdbi;
+        // A platform thread: it spends its life in JDBC and native SQLite calls, which would pin a virtual one.
+        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
+        this.thread.start();
+    }
+
+    /** Runs {@code work} in the next batch and returns its result once that batch is durable. */
+    <T> T run(HandleCallback<T, RuntimeException> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a unit of work may not start another write; it already runs in one");
+        }
+        if (closed) {
+            throw closedException();
+        }
+        Unit<T> unit = new Unit<>(work);
+        queue.add(unit);
+        if (closed) {
+            // close() ran between the check and the add: the writer either still takes this unit before it
+            // stops, or has stopped already; wait for it to end, then take the unit back if it was left behind.
+            joinWriter();
+            if (queue.remove(unit)) {
+                unit.failUnlessDone(closedException());
+            }
+        }
+        return unit.await();
+    }
+
+    /** How many COMMITs were made; batching shows as fewer commits than writes. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Units waiting for the writer (not counting the batch being written). */
+    int queued() {
+        return queue.size();
+    }
+
+    private void loop() {
+        List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
+        boolean stopping = false;
+        while (true) {
+            Unit<?> first = stopping ? queue.poll() : take();
+            if (first == null) {
+                return; // stopping and nothing left: every unit queued before close() was written
+            }
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            stopping |= batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+            batch.clear();
+        }
+    }
+
+    private Unit<?> take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Nobody but close() should stop the writer, and close() does it with STOP after the queued work.
+            }
+        }
+    }
+
+    /** One transaction for the batch; every unit ends completed or failed, whatever happens. */
+    private void write(List<Unit<?>> batch) {
+        try (Handle h = jdbi.open()) {
+            h.begin();
+            Connection connection = h.getConnection();
+            for (Unit<?> unit : batch) {
+                unit.runIn(h, connection);
+            }
+            h.commit();
+            commits.incrementAndGet();
+            for (Unit<?> unit : batch) {
+                unit.acknowledge();
+            }
+        } catch (RuntimeException | SQLException | Error e) {
+            // BEGIN, a savepoint or the COMMIT itself failed: nothing of this batch is durable (SQLite rolls back
+            // a transaction whose COMMIT failed, and closing the handle rolls back one still open).
+            for (Unit<?> unit : batch) {
+                unit.failUnlessDone(e);
+            }
+        }
+    }
+
+    /** Stops taking work: units already queued are still written, later ones are refused. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        joinWriter();
+    }
+
+    private void joinWriter() {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static IllegalStateException closedException() {
+        return new IllegalStateException("the database is closed");
+    }
+
+    /** One caller's work, its outcome, and the future its caller waits on. */
+    private static final class Unit<T> {
+        private final HandleCallback<T, RuntimeException> work;
+        private final CompletableFuture<T> done = new CompletableFuture<>();
+        private T result;
+        private boolean succeeded;
+
+        Unit(HandleCallback<T, RuntimeException> work) {
+            this.work = work;
+        }
+
+        void runIn(Handle h, Connection connection) throws SQLException {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                result = work.withHandle(h);
+                succeeded = true;
+            } catch (RuntimeException | Error e) {
+                // Undo this unit only. If even that fails, the transaction is unusable: the batch fails as a whole.
+                connection.rollback(savepoint);
+                done.completeExceptionally(e);
+            }
+            connection.releaseSavepoint(savepoint);
+        }
+
+        void acknowledge() {
+            if (succeeded) {
+                done.complete(result);
+            }
+        }
+
+        void failUnlessDone(Throwable e) {
+            done.completeExceptionally(e);
+        }
+
+        /**
+         * Waits without giving up on interruption: once queued, the unit may commit, and a caller told "failed"
+         * for a write that is durable would retry it or report it wrongly. The interrupt is kept for later.
+         */
+        T await() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return done.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        throw rethrow(e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private static RuntimeException rethrow(Throwable cause) {
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("the write failed: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.roster.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommitWriterTest {
+    @TempDir
+    Path dir;
+
+    private Jdbi jdbi;
+    private GroupCommitWriter writer;
+    private final ExecutorService callers = Executors.newFixedThreadPool(12);
+    /** Held by a unit to keep the writer busy; released at the latest when a test ends, so close() never hangs. */
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void open() {
+        jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("test.db"));
+        jdbi.useHandle(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
+        writer = new GroupCommitWriter(jdbi, "test-writer");
+    }
+
+    @AfterEach
+    void close() {
+        release.countDown();
+        callers.shutdownNow();
+        writer.close();
+    }
+
+    @Test
+    void aFailingUnitRollsBackAloneWhileTheRestOfItsBatchCommits() throws Exception {
+        // The first unit holds the writer, so the next ten queue up and are written as one batch.
+        Future<Integer> blocker = holdWriterThenInsert(0);
+
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            int n = i;
+            results.add(callers.submit(() -> writer.run(h -> {
+                insert(h, n);
+                if (n == 5) {
+                    insert(h, 0); // the blocker's row: a statement fails inside the shared transaction
+                }
+                if (n == 7) {
+                    throw new IllegalStateException("unit 7 refuses");
+                }
+                return n * 10;
+            })));
+        }
+        waitUntilQueued(10);
+        release.countDown();
+
+        assertThat(blocker.get(10, TimeUnit.SECONDS)).isZero();
+        for (int i = 1; i <= 10; i++) {
+            Future<Integer> result = results.get(i - 1);
+            if (i == 5) {
+                assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(UnableToExecuteStatementException.class);
+            } else if (i == 7) {
+                assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(IllegalStateException.class).hasMessage("unit 7 refuses");
+            } else {
+                assertThat(result.get(10, TimeUnit.SECONDS)).as("result of unit %d", i).isEqualTo(i * 10);
+            }
+        }
+        assertThat(ids()).containsExactly(0, 1, 2, 3, 4, 6, 8, 9, 10);
+        assertThat(writer.commits()).as("the blocker's batch and one batch for the ten").isEqualTo(2);
+    }
+
+    @Test
+    void aUnitCannotStartAnotherWrite() {
+        assertThatThrownBy(() -> writer.run(h -> writer.run(inner -> 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("may not start another write");
+        Integer next = writer.run(h -> 2);
+        assertThat(next).as("the writer goes on after the refused unit").isEqualTo(2);
+    }
+
+    @Test
+    void closingWritesWhatWasQueuedAndRefusesWhatComesAfter() throws Exception {
+        Future<Integer> first = holdWriterThenInsert(1);
+        Future<Integer> queued = callers.submit(() -> writer.run(h -> {
+            insert(h, 2);
+            return 2;
+        }));
+        waitUntilQueued(1);
+        Future<?> closing = callers.submit(writer::close);
+        release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(ids()).containsExactly(1, 2);
+        assertThatThrownBy(() -> writer.run(h -> 3)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the database is closed");
+    }
+
+    /** Submits a unit that keeps the writer busy until {@link #release}, then inserts {@code id} and returns it. */
+    private Future<Integer> holdWriterThenInsert(int id) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Integer> result = callers.submit(() -> writer.run(h -> {
+            running.countDown();
+            awaitQuietly(release);
+            insert(h, id);
+            return id;
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).as("the writer runs the holding unit").isTrue();
+        return result;
+    }
+
+    private static void insert(Handle h, int id) {
+        h.execute("INSERT INTO t (id, v) VALUES (?, ?)", id, "unit " + id);
+    }
+
+    private List<Integer> ids() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM t ORDER BY id").mapTo(Integer.class).list());
+    }
+
+    private void waitUntilQueued(int units) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (writer.queued() < units) {
+            assertThat(System.nanoTime()).as("%d units queued in time", units).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
