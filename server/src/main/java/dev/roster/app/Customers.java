@@ -121,7 +121,7 @@ public final class Customers {
                 throw DomainError.failedPrecondition(ErrorIds.EXPRESS_CUSTOMER_INACTIVE, "Express customer is inactive");
             }
             // Held, not just read: a delete running alongside must not unlink everywhere and then see this link appear.
-            if (!users.holdActive(h, who.organizationId(), userId)) {
+            if (!users.holdAssignable(h, who.organizationId(), userId)) {
                 linkableUser(h, who, userId); // deleted meanwhile: NOT_FOUND
                 throw DomainError.failedPrecondition(ErrorIds.USER_NOT_ACTIVE, "User is not active");
             }

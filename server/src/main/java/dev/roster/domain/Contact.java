@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** An email address or phone number with its verified flag. Roster sends no codes, so nothing verifies later. */
 public record Contact(String value, boolean verified) {
-    public static final int MAX_EMAIL = 200;
+    public static final int MAX_EMAIL = 320; // avara-v1 §6.0 item 23; the longest address RFC 5321 allows in practice
     public static final int MAX_PHONE = 200;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     public static final Contact NONE = new Contact("", false);

@@ -23,7 +23,8 @@ public record User(
         Instant changedAt,
         long version) {
 
-    public static final int MAX_USERNAME = 200;
+    /** Invited Viewer users log in with their email, so a username is as long as an email may be (320). */
+    public static final int MAX_USERNAME = Contact.MAX_EMAIL;
 
     public static String validUsername(String field, String username) {
         return Text.requireTrimmed(field, username == null ? "" : username, MAX_USERNAME);

@@ -82,12 +82,14 @@ public final class UserStore {
     }
 
     /**
-     * Holds the row of an ACTIVE user until the transaction ends (a write that changes nothing still takes the row
-     * lock on PostgreSQL; SQLite has one writer anyway), so a concurrent deactivate, lock or delete waits for the
-     * caller instead of racing it. False when the user is not active (any more).
+     * Holds the row of a user who may take new assignments (ACTIVE, or INITIAL: invited, not yet logged in; avara-v1
+     * §6.0 item 10 refuses only inactive, locked and revoked users) until the transaction ends. A write that changes
+     * nothing still takes the row lock on PostgreSQL (SQLite has one writer anyway), so a concurrent deactivate, lock
+     * or delete waits for the caller instead of racing it. False when the user may not (any more).
      */
-    public boolean holdActive(Handle h, String orgId, String id) {
-        return h.createUpdate("UPDATE users SET version = version WHERE org_id = :org AND id = :id AND state = 'ACTIVE'")
+    public boolean holdAssignable(Handle h, String orgId, String id) {
+        return h.createUpdate("UPDATE users SET version = version WHERE org_id = :org AND id = :id"
+                        + " AND state IN ('ACTIVE', 'INITIAL')")
                 .bind("org", orgId)
                 .bind("id", id)
                 .execute() == 1;

@@ -116,6 +116,20 @@ class ExpressUsersTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void anInvitedUserWhoNeverLoggedInCanBeLinked(Engine engine) {
+        Http http = admin(engine);
+        String c = customer(http);
+        // Invited over v1: v2 state INITIAL, which §6.0 item 10 does not count among the users who are not active.
+        String invited = Viewer.invite(http).get("userId").asText();
+
+        Reply r = add(http, c, invited);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(userCount(http, c)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void anotherTenantsCustomerAndUserAreNotFound(Engine engine) {
         Http http = admin(engine);
         String c = customer(http);

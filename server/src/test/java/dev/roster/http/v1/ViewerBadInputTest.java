@@ -134,7 +134,7 @@ class ViewerBadInputTest {
         c.add(post("invite: email not an address", users, "{" + invite.replace("x@example.com", "not-an-email") + "}",
                 "email"));
         c.add(post("invite: email too long", users,
-                "{" + invite.replace("x@example.com", "x".repeat(300) + "@example.com") + "}", "email"));
+                "{" + invite.replace("x@example.com", "x".repeat(309) + "@example.com") + "}", "email"));
         c.add(post("invite: first name empty", users, "{" + invite.replace("\"F\"", "\" \"") + "}", "firstName"));
         c.add(post("invite: last name 201 characters", users,
                 "{" + invite.replace("\"L\"", "\"" + "ł".repeat(201) + "\"") + "}", "lastName"));

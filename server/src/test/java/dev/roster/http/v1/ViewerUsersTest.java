@@ -99,6 +99,23 @@ class ViewerUsersTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void anEmailOf320CharactersIsKeptWholeOnBothContracts(Engine engine) {
+        Http api = servers.admin(engine);
+        String local = java.util.UUID.randomUUID().toString().replace("-", "");
+        String email = local + "x".repeat(300 - local.length()) + "@example.com.org";
+        assertThat(email).hasSize(316);
+
+        Reply r = api.post("/v1/viewer/users", inviteBody("email", email));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String id = r.json().get("userId").asText();
+        assertThat(api.get("/v1/viewer/users/" + id).json().get("email").asText()).isEqualTo(email);
+        assertThat(api.get("/v2/users/" + id).json().path("user").path("human").path("email").path("email").asText())
+                .isEqualTo(email);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void emailsAreUniquePerTenantIgnoringCase(Engine engine) {
         Http api = servers.newTenant(engine);
         Http other = servers.newTenant(engine);
