@@ -54,13 +54,13 @@ public final class Roster {
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
         this.customers = new Customers(db, new ExpressCustomerStore(), userStore, events, clock);
         ViewerUserStore viewerUserStore = new ViewerUserStore(userStore);
-        this.users = new Users(db, userStore, events, settings.passwords(), termination, customers,
+        this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
+        this.studies = new Studies(db, new StudyStore(), new ExpressCustomerStore(), userStore, studyLinks, events, clock);
+        this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, studies,
                 new OwnerProtection(viewerUserStore), clock);
         this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
                 settings.lockoutMaxAttempts(), clock);
-        this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, clock);
-        this.studies = new Studies(db, new StudyStore(), new ExpressCustomerStore(), userStore, studyLinks, events, clock);
     }
 
     public Database database() {

@@ -234,6 +234,18 @@ public final class Studies {
         return store.find(h, who.organizationId(), id).orElseThrow(Studies::notFound);
     }
 
+    /**
+     * Takes a deleted user off every study assigned to them, in the deleting transaction, so no study refers to a
+     * user who is gone and the {@code assignedTo} filter no longer finds them. Each study records its change.
+     */
+    void unassignEverywhere(Handle h, Principal who, String reason, String userId, Instant now) {
+        for (Study study : store.assignedTo(h, who.organizationId(), userId)) {
+            Study changed = study.unassigned(now);
+            store.update(h, changed);
+            record(h, who, reason, changed, "study.updated");
+        }
+    }
+
     private static DomainError notFound() {
         return DomainError.notFound(ErrorIds.STUDY_NOT_FOUND, "Study could not be found");
     }

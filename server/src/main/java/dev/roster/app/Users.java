@@ -39,12 +39,14 @@ public final class Users {
     private final PasswordHasher hasher;
     private final SessionTermination sessions;
     private final Customers customers;
+    private final Studies studies;
     private final OwnerProtection owners;
     private final Clock clock;
 
     Users(Database db, UserStore store, EventLog events, PasswordHasher hasher, SessionTermination sessions,
-          Customers customers, OwnerProtection owners, Clock clock) {
+          Customers customers, Studies studies, OwnerProtection owners, Clock clock) {
         this.owners = owners;
+        this.studies = studies;
         this.db = db;
         this.store = store;
         this.events = events;
@@ -168,6 +170,7 @@ public final class Users {
             record(h, who, reason, deleted, "user.deleted");
             sessions.endAllOf(h, who, reason, deleted, "user_deleted");
             customers.unlinkEverywhere(h, who, reason, deleted.id(), deleted.changedAt());
+            studies.unassignEverywhere(h, who, reason, deleted.id(), deleted.changedAt());
             return deleted;
         });
     }

@@ -75,6 +75,11 @@ public record Study(
                 version + 1);
     }
 
+    /** The study without its assignee, as when the assigned user is deleted. */
+    public Study unassigned(Instant now) {
+        return withDetails(description, severity, viewerStatus, null, metadata, now);
+    }
+
     public Keyset position() {
         return new Keyset(createdAt.toEpochMilli(), id);
     }

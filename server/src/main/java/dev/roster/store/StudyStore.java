@@ -96,6 +96,15 @@ public final class StudyStore {
                 .findOne();
     }
 
+    /** Every study of the organization assigned to {@code userId}. */
+    public List<Study> assignedTo(Handle h, String orgId, String userId) {
+        return h.createQuery(VIEW + " AND s.assigned_to = :user")
+                .bind("org", orgId)
+                .bind("user", userId)
+                .map((rs, ctx) -> view(rs).study())
+                .list();
+    }
+
     public Optional<StudyView> findByUid(Handle h, String orgId, String instanceUid) {
         return h.createQuery(VIEW + " AND s.instance_uid = :uid")
                 .bind("org", orgId)

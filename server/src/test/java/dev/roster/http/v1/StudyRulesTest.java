@@ -57,6 +57,23 @@ class StudyRulesTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void deletingAUserTakesThemOffTheirStudiesInTheSameChange(Engine engine) {
+        TestServer server = servers.on(engine);
+        Http api = servers.newTenant(engine);
+        String user = Viewer.v2User(api, "Leaving", "Soon", null);
+        String studyId = study(api, "assignedTo", user).get("studyId").asText();
+
+        assertThat(api.delete("/v2/users/" + user).status()).isEqualTo(200);
+
+        JsonNode after = api.get("/v1/viewer/studies/" + studyId).json();
+        assertThat(after.path("assignedTo").isMissingNode() || after.path("assignedTo").isNull()).isTrue();
+        assertThat(StudyListTest.ids(api, "assignedTo=" + user)).isEmpty();
+        assertThat(StudyListTest.ids(api, "assignedTo=")).contains(studyId);
+        assertThat(Viewer.events(server, studyId)).containsExactly("1 study.created", "2 study.updated");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aUserDeactivatedOrLockedOverV2CannotBeAssignedOverV1(Engine engine) {
         Http api = servers.newTenant(engine);
         String deactivated = Viewer.v2User(api, "Dee", "Active", null);
