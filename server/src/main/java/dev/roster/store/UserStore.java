@@ -33,20 +33,11 @@ public final class UserStore {
         try {
             write.run();
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolation.is(e)) {
                 throw new ConcurrentUpdateException("user " + u.id() + " or its username was taken meanwhile");
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void insertRow(Handle h, User u) {

@@ -23,8 +23,8 @@ class StudiesTest {
     @RegisterExtension
     static final Servers servers = new Servers();
 
-    static final String TIMESTAMP = "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$";
-    static final String UUID_V4 = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+    static final String TIMESTAMP = ExpressCustomersTest.TIMESTAMP;
+    static final String UUID_V4 = ExpressCustomersTest.UUID_V4;
 
     @ParameterizedTest
     @EnumSource(Engine.class)
