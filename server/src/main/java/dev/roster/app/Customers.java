@@ -63,9 +63,21 @@ public final class Customers {
         });
     }
 
+    /**
+     * The customer if it is in memory, without touching the database: safe to call where blocking is not allowed.
+     * Empty means "not known here", not "not found"; {@link #get} then decides.
+     */
+    public Optional<ExpressCustomer> cached(Principal who, String id) {
+        Ids.CUSTOMER.require("expressCustomerId", id);
+        return store.cache().get(who.organizationId(), id);
+    }
+
     public ExpressCustomer get(Principal who, String id) {
         Ids.CUSTOMER.require("expressCustomerId", id);
-        return db.read(h -> load(h, who, id));
+        long stamp = store.cache().stamp();
+        ExpressCustomer found = db.read(h -> load(h, who, id));
+        store.cache().offer(found, stamp);
+        return found;
     }
 
     public ExpressCustomer update(Principal who, String reason, String id, CustomerChanges changes) {

@@ -3,6 +3,8 @@ package dev.roster.app;
 import dev.roster.store.ApiKeyStore;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
+import dev.roster.store.Dialect;
+import dev.roster.store.ExpressCustomerCache;
 import dev.roster.store.ExpressCustomerStore;
 import dev.roster.store.IdempotencyStore;
 import dev.roster.store.InstanceSecretStore;
@@ -15,6 +17,9 @@ import java.time.Clock;
 
 /** The application: every use case, wired to one database and one clock. */
 public final class Roster {
+    /** About 0.5 kB each: 50k customers keep the cache near 25 MB of the heap. */
+    static final int CACHED_CUSTOMERS = 50_000;
+
     private final Database db;
     private final ApiKeys apiKeys;
     private final Organizations organizations;
@@ -52,15 +57,24 @@ public final class Roster {
         this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
-        this.customers = new Customers(db, new ExpressCustomerStore(), userStore, events, clock);
+        ExpressCustomerStore customerStore = new ExpressCustomerStore(customerCache(db));
+        this.customers = new Customers(db, customerStore, userStore, events, clock);
         ViewerUserStore viewerUserStore = new ViewerUserStore(userStore);
         this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
-        this.studies = new Studies(db, new StudyStore(), new ExpressCustomerStore(), userStore, studyLinks, events, clock);
+        this.studies = new Studies(db, new StudyStore(), customerStore, userStore, studyLinks, events, clock);
         this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, studies,
                 new OwnerProtection(viewerUserStore), clock);
         this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
                 settings.lockoutMaxAttempts(), clock);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, clock);
+    }
+
+    /**
+     * In memory only where this server is the database's one writer: SQLite's file belongs to one server, while a
+     * PostgreSQL cluster may be shared by replicas that cannot see each other's changes in a cache of their own.
+     */
+    private static ExpressCustomerCache customerCache(Database db) {
+        return db.dialect() == Dialect.SQLITE ? ExpressCustomerCache.bounded(CACHED_CUSTOMERS) : ExpressCustomerCache.NONE;
     }
 
     public Database database() {

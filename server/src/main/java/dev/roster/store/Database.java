@@ -50,6 +50,11 @@ public final class Database implements AutoCloseable {
         this.readerPool = readerPool;
         this.writer = Jdbi.create(writerPool);
         this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool);
+        if (dialect == Dialect.SQLITE) {
+            CachedStatements statements = new CachedStatements();
+            writer.setStatementBuilderFactory(statements);
+            reader.setStatementBuilderFactory(statements);
+        }
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
     }
 
@@ -108,8 +113,12 @@ public final class Database implements AutoCloseable {
         config.setReadOnly(readOnly);
         config.setPoolName(name);
         config.setDataSource(source);
+        // A fixed set of connections that live as long as the server: an embedded file gains nothing from
+        // retiring connections, and each one keeps its prepared statements (CachedStatements).
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
+        config.setMinimumIdle(size);
+        config.setMaxLifetime(0);
+        config.setIdleTimeout(0);
         return new HikariDataSource(config);
     }
 

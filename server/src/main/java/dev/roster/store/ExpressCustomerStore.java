@@ -11,11 +11,24 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-/** Express customers; every statement is scoped to one organization. */
+/**
+ * Express customers; every statement is scoped to one organization. Each statement that changes a customer makes
+ * the {@link ExpressCustomerCache} forget it once its transaction commits, so no caller can omit it.
+ */
 public final class ExpressCustomerStore {
     private static final String COLUMNS = """
             org_id, id, name, is_active, user_count, metadata, created_at, updated_at,
             created_by_api_key_id, created_by_user_id, version""";
+
+    private final ExpressCustomerCache cache;
+
+    public ExpressCustomerStore(ExpressCustomerCache cache) {
+        this.cache = cache;
+    }
+
+    public ExpressCustomerCache cache() {
+        return cache;
+    }
 
     public void insert(Handle h, ExpressCustomer c) {
         h.createUpdate("""
@@ -67,6 +80,13 @@ public final class ExpressCustomerStore {
         if (rows != 1) {
             throw new ConcurrentUpdateException("express customer " + c.id());
         }
+        forgetAtEnd(h, c.organizationId(), c.id());
+    }
+
+    private void forgetAtEnd(Handle h, String orgId, String id) {
+        if (cache.enabled()) {
+            h.afterCommit(() -> cache.forget(orgId, id));
+        }
     }
 
     /**
@@ -114,7 +134,7 @@ public final class ExpressCustomerStore {
                 .list();
     }
 
-    private static void countChange(Handle h, String orgId, String customerId, int delta, Instant now) {
+    private void countChange(Handle h, String orgId, String customerId, int delta, Instant now) {
         h.createUpdate("""
                         UPDATE express_customers
                         SET user_count = user_count + :delta, version = version + 1, updated_at = :now
@@ -124,6 +144,7 @@ public final class ExpressCustomerStore {
                 .bind("org", orgId)
                 .bind("id", customerId)
                 .execute();
+        forgetAtEnd(h, orgId, customerId);
     }
 
     /** Newest first by (created_at, id); {@code after} is the last item of the previous page. */

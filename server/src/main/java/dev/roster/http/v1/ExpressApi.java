@@ -12,15 +12,21 @@ import com.linecorp.armeria.server.annotation.Param;
 import com.linecorp.armeria.server.annotation.Patch;
 import com.linecorp.armeria.server.annotation.Post;
 import dev.roster.app.Customers;
+import dev.roster.domain.ExpressCustomer;
 import dev.roster.domain.Metadata;
+import dev.roster.domain.Principal;
 import dev.roster.http.Authentication;
 import dev.roster.http.JsonBody;
 import dev.roster.http.Reasons;
 import dev.roster.http.Wire;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** Avara Express customers, {@code /v1/express…} (avara-v1.md §2). */
-@Blocking
+/**
+ * Avara Express customers, {@code /v1/express…} (avara-v1.md §2). Everything that may touch the database runs on
+ * the blocking executor; a customer already in memory is answered on the event loop.
+ */
 public final class ExpressApi {
     private final Customers customers;
 
@@ -28,6 +34,7 @@ public final class ExpressApi {
         this.customers = customers;
     }
 
+    @Blocking
     @Post("/v1/express")
     public HttpResponse create(ServiceRequestContext ctx, AggregatedHttpRequest req) {
         JsonBody body = JsonBody.of(req);
@@ -40,9 +47,16 @@ public final class ExpressApi {
 
     @Get("/v1/express/{expressCustomerId}")
     public HttpResponse retrieve(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
-        return Wire.json(ExpressCustomerJson.of(customers.get(Authentication.principal(ctx), id)));
+        Principal who = Authentication.principal(ctx);
+        Optional<ExpressCustomer> cached = customers.cached(who, id);
+        if (cached.isPresent()) {
+            return Wire.json(ExpressCustomerJson.of(cached.get()));
+        }
+        return HttpResponse.of(CompletableFuture.supplyAsync(
+                () -> Wire.json(ExpressCustomerJson.of(customers.get(who, id))), ctx.blockingTaskExecutor()));
     }
 
+    @Blocking
     @Patch("/v1/express/{expressCustomerId}")
     public HttpResponse update(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                AggregatedHttpRequest req) {
@@ -54,6 +68,7 @@ public final class ExpressApi {
         return Wire.json(ExpressCustomerJson.of(updated));
     }
 
+    @Blocking
     @Get("/v1/express")
     public HttpResponse list(ServiceRequestContext ctx, QueryParams query) {
         ListParams params = ListParams.of(query);
@@ -63,12 +78,14 @@ public final class ExpressApi {
     }
 
     /** Bodiless: whatever body arrives (none, empty, JSON) is ignored, as the SDKs differ here. */
+    @Blocking
     @Post("/v1/express/{expressCustomerId}/deactivate")
     public HttpResponse deactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
         var customer = customers.deactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
         return Wire.json(ExpressCustomerJson.of(customer));
     }
 
+    @Blocking
     @Post("/v1/express/{expressCustomerId}/reactivate")
     public HttpResponse reactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
         var customer = customers.reactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
@@ -76,6 +93,7 @@ public final class ExpressApi {
     }
 
     /** Links a user to the customer (avara-v1.md §2.3.6, §6.0 item 10). */
+    @Blocking
     @Post("/v1/express/{expressCustomerId}/users")
     public HttpResponse addUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                 AggregatedHttpRequest req) {
@@ -84,6 +102,7 @@ public final class ExpressApi {
     }
 
     /** DELETE with a JSON body, as the SDKs send it; allowed on an inactive customer (§6.0 items 10 and 34). */
+    @Blocking
     @Delete("/v1/express/{expressCustomerId}/users")
     public HttpResponse removeUser(ServiceRequestContext ctx, @Param("expressCustomerId") String id,
                                    AggregatedHttpRequest req) {

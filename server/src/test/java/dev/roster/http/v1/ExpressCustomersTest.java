@@ -118,6 +118,24 @@ class ExpressCustomersTest {
                 "1 express_customer.created", "2 express_customer.deactivated", "3 express_customer.reactivated");
     }
 
+    /** Each read follows a change to a customer that was just read (and so may be kept in memory). */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aReadAfterEachChangeShowsIt(Engine engine) {
+        Http api = servers.admin(engine);
+        String id = create(api, "Before", Map.of());
+        String path = "/v1/express/" + id;
+        for (int round = 0; round < 3; round++) {
+            assertThat(api.get(path).json().get("isActive").asBoolean()).isTrue();
+            api.post(path + "/deactivate");
+            assertThat(api.get(path).json().get("isActive").asBoolean()).isFalse();
+            api.post(path + "/reactivate");
+            assertThat(api.get(path).json().get("isActive").asBoolean()).isTrue();
+            api.patch(path, Map.of("expressCustomerName", "Round " + round));
+            assertThat(api.get(path).json().get("expressCustomerName").asText()).isEqualTo("Round " + round);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void eventsNameTheApiKeyAndTheReasonHeader(Engine engine) {

@@ -151,6 +151,7 @@ class ExpressUsersTest {
         String c = customer(http);
         String u = user(http);
         add(http, c, u);
+        assertThat(userCount(http, c)).isEqualTo(1); // read once first: a kept copy must not outlive the delete
         assertThat(http.delete("/v2/users/" + u).status()).isEqualTo(200);
         assertThat(userCount(http, c)).isZero();
         assertThat(remove(http, c, u).status()).isEqualTo(404);

@@ -1,0 +1,112 @@
+package dev.roster.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.statement.DefaultStatementBuilder;
+import org.jdbi.v3.core.statement.StatementBuilder;
+import org.jdbi.v3.core.statement.StatementBuilderFactory;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.core.CoreStatement;
+
+/**
+ * Keeps SQLite's prepared statements across uses of a pooled connection. Compiling a statement and reading its
+ * column names cost as much as running it on the short queries Roster makes, and neither sqlite-jdbc nor the pool
+ * keeps them (PostgreSQL's driver does, so this is for SQLite only).
+ *
+ * <p>Statements are prepared on the physical connection behind the pool's proxy, so the pool does not close them
+ * when the connection goes back to it; they live as long as that connection, which for SQLite's fixed-size pools
+ * is the life of the server. Each connection keeps its most recently used statements, a bounded number, since
+ * filters build SQL text from the fields a request sets.
+ *
+ * <p>A statement goes back to its cache reset and with its parameters cleared, so it holds no read snapshot and no
+ * value between uses; while in use it is out of the cache, so a nested use of the same SQL prepares its own.
+ */
+final class CachedStatements implements StatementBuilderFactory {
+    static final int PER_CONNECTION = 64;
+
+    private final Map<SQLiteConnection, Lru> byConnection = new ConcurrentHashMap<>();
+
+    @Override
+    public StatementBuilder createStatementBuilder(Connection connection) {
+        return new Builder();
+    }
+
+    /** Statements cached for connections that are still open; a closed connection's entry is dropped here. */
+    int cachedStatements() {
+        byConnection.keySet().removeIf(CachedStatements::isClosed);
+        return byConnection.values().stream().mapToInt(Map::size).sum();
+    }
+
+    private static boolean isClosed(SQLiteConnection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private final class Builder extends DefaultStatementBuilder {
+        @Override
+        public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+            if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
+                return super.create(conn, sql, ctx);
+            }
+            SQLiteConnection physical = conn.unwrap(SQLiteConnection.class);
+            Lru cache = byConnection.computeIfAbsent(physical, c -> new Lru());
+            PreparedStatement cached = cache.remove(sql); // taken out while in use: a nested use prepares its own
+            if (cached != null && !cached.isClosed()) {
+                return cached;
+            }
+            return physical.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        }
+
+        @Override
+        public void close(Connection conn, String sql, Statement stmt) throws SQLException {
+            if (!(stmt instanceof PreparedStatement prepared) || stmt.isClosed()) {
+                return;
+            }
+            SQLiteConnection physical = conn.unwrap(SQLiteConnection.class);
+            Lru cache = byConnection.get(physical);
+            if (cache == null || prepared.getConnection() != physical) {
+                stmt.close(); // not one of ours (generated keys, updatable): close as Jdbi would
+                return;
+            }
+            // A statement that produced rows nobody read (a PRAGMA run as an update, say) is still "in progress"
+            // for SQLite until reset, and would keep a snapshot open and block the connection's next COMMIT.
+            ((CoreStatement) prepared).pointer.safeRunInt((db, pointer) -> db.reset(pointer));
+            prepared.clearParameters();
+            PreparedStatement displaced = cache.put(sql, prepared);
+            if (displaced != null && displaced != prepared) {
+                displaced.close();
+            }
+        }
+    }
+
+    /** One connection's statements by SQL text, least recently used dropped (and closed) first. */
+    private static final class Lru extends LinkedHashMap<String, PreparedStatement> {
+        Lru() {
+            super(16, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= PER_CONNECTION) {
+                return false;
+            }
+            try {
+                eldest.getValue().close();
+            } catch (SQLException e) {
+                // Closing a statement of a connection that still works does not fail; if it did, the connection
+                // itself finalizes the statement when it closes.
+            }
+            return true;
+        }
+    }
+}
