@@ -36,12 +36,13 @@ public final class Database implements AutoCloseable {
      */
     private final GroupCommitWriter groupCommit;
     /**
-     * First come, first served in front of the pool reads use. Hikari hands a returned connection to whoever asks
-     * first, not to whoever waited longest, so under load some requests waited seconds for a reader while others
-     * got one at once (measured: list p99 3-4 s at a p50 of 40-90 ms). With no more permits than connections, the
-     * pool never has a waiter and the wait happens here, in order.
+     * PostgreSQL: first come, first served in front of the pool. Hikari hands a returned connection to whoever asks
+     * first, not to whoever waited longest; with no more permits than connections the pool never has a waiter and
+     * the wait happens here, in order.
      */
     private final Semaphore readPermits;
+    /** SQLite: reads run on platform threads, one per reader connection, in arrival order (see ReadThreads). */
+    private final ReadThreads readThreads;
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
         this.dialect = dialect;
@@ -56,6 +57,8 @@ public final class Database implements AutoCloseable {
             reader.setStatementBuilderFactory(statements);
         }
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
+        this.readThreads = dialect == Dialect.SQLITE
+                ? new ReadThreads(reader, readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
     }
 
     /** The embedded default: {@code roster.db} in the data directory. */
@@ -162,6 +165,9 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T read(HandleCallback<T, RuntimeException> work) {
+        if (readThreads != null) {
+            return readThreads.run(work);
+        }
         readPermits.acquireUninterruptibly();
         try {
             return reader.withHandle(work);
@@ -205,6 +211,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (groupCommit != null) {
             groupCommit.close(); // writes already queued finish before their connection goes away
+        }
+        if (readThreads != null) {
+            readThreads.close();
         }
         if (readerPool != writerPool) {
             readerPool.close();
