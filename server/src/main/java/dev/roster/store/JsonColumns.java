@@ -3,6 +3,7 @@ package dev.roster.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.roster.domain.Metadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Map;
 /** JSON text columns: metadata maps and event payloads. */
 final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    /** Resolved once: looking the map type up again for every row was a visible part of reading a list page. */
+    private static final ObjectReader STRING_MAP = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, String>>() {
+    });
 
     private JsonColumns() {
     }
@@ -34,7 +36,7 @@ final class JsonColumns {
             return Metadata.EMPTY;
         }
         try {
-            Map<String, String> values = MAPPER.readValue(column, STRING_MAP);
+            Map<String, String> values = STRING_MAP.readValue(column);
             return new Metadata(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored metadata is not a JSON object of strings", e);
