@@ -1,5 +1,6 @@
 package dev.roster.app;
 
+import dev.roster.concurrent.PlatformThreads;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
 import dev.roster.domain.Code;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -18,7 +18,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * User passwords: Argon2id (Bouncy Castle's implementation) written as a PHC string
  * {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}, so the parameters travel with each hash and can be raised later
  * without breaking stored ones. bcrypt hashes imported through AddHumanUser's {@code hashedPassword} are verified
- * as they are. Hashing is slow on purpose and runs on the caller's (virtual) thread, outside transactions.
+ * as they are. Hashing is slow on purpose and runs on a few platform threads of its own, outside transactions.
  */
 public final class PasswordHasher {
     private static final Pattern PHC = Pattern.compile(
@@ -31,10 +31,12 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     /**
-     * Each Argon2 run holds {@code memoryKib} of memory and a core; on virtual threads nothing else would bound how
-     * many run at once, so a burst of logins could exhaust the heap. More runs than cores gain no throughput.
+     * Each Argon2 run holds {@code memoryKib} of memory and a core for a fifth of a second or so: one run per core at
+     * most (more gain no throughput and could exhaust the heap), on platform threads so that the virtual threads'
+     * carriers stay free to answer everything else.
      */
-    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private static final PlatformThreads RUNS =
+            new PlatformThreads(Math.max(1, Runtime.getRuntime().availableProcessors()), "roster-argon2");
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -64,7 +66,7 @@ public final class PasswordHasher {
             return false;
         }
         if (BCRYPT.matcher(stored).matches()) {
-            return OpenBSDBCrypt.checkPassword(stored, password.toCharArray());
+            return RUNS.call(() -> OpenBSDBCrypt.checkPassword(stored, password.toCharArray()));
         }
         Matcher m = PHC.matcher(stored);
         if (!m.matches()) {
@@ -89,12 +91,7 @@ public final class PasswordHasher {
     }
 
     private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        running.acquireUninterruptibly();
-        try {
-            return computeArgon2(password, salt, memoryKib, iterations, parallelism, length);
-        } finally {
-            running.release();
-        }
+        return RUNS.call(() -> computeArgon2(password, salt, memoryKib, iterations, parallelism, length));
     }
 
     private static byte[] computeArgon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,

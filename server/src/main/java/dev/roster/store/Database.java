@@ -1,6 +1,7 @@
 package dev.roster.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.roster.concurrent.PlatformThreads;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ public final class Database implements AutoCloseable {
      * the wait happens here, in order.
      */
     private final Semaphore readPermits;
-    /** SQLite: reads run on platform threads, one per reader connection, in arrival order (see ReadThreads). */
-    private final ReadThreads readThreads;
+    /** SQLite: reads run on platform threads, one per reader connection, in arrival order (see PlatformThreads). */
+    private final PlatformThreads readThreads;
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
         this.dialect = dialect;
@@ -58,7 +59,7 @@ public final class Database implements AutoCloseable {
         }
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
         this.readThreads = dialect == Dialect.SQLITE
-                ? new ReadThreads(reader, readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
+                ? new PlatformThreads(readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
     }
 
     /** The embedded default: {@code roster.db} in the data directory. */
@@ -166,7 +167,7 @@ public final class Database implements AutoCloseable {
 
     public <T> T read(HandleCallback<T, RuntimeException> work) {
         if (readThreads != null) {
-            return readThreads.run(work);
+            return readThreads.call(() -> reader.withHandle(work));
         }
         readPermits.acquireUninterruptibly();
         try {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Database#read} on SQLite, through its reader threads. */
+/** {@link Database#read} on SQLite, through its reader threads ({@link dev.roster.concurrent.PlatformThreads}). */
 class DatabaseReadTest {
     @TempDir
     Path dir;
