@@ -37,15 +37,20 @@ public final class PlatformThreads implements AutoCloseable {
                 recorded);
     }
 
-    /**
-     * Runs {@code work} on one of the threads and returns what it returned, or throws what it threw. Waits without
-     * giving up on interruption (the work is short and has no effect to undo); the interrupt is kept for later.
-     */
+    /** Runs {@code work} on one of the threads and returns what it returned, or throws what it threw. */
     public <T> T call(Callable<T> work) {
         if (own.contains(Thread.currentThread())) {
             return callHere(work); // called from the work itself: waiting for another thread could deadlock
         }
-        Future<T> result = threads.submit(work);
+        return awaitUninterruptibly(threads.submit(work));
+    }
+
+    /**
+     * The result of {@code result}, or what its work threw, unwrapped. An interrupt does not end the wait, since the
+     * work may still complete (or has effects), and a caller told "failed" would retry or report it wrongly; the
+     * interrupt is kept for later.
+     */
+    public static <T> T awaitUninterruptibly(Future<T> result) {
         boolean interrupted = false;
         try {
             while (true) {

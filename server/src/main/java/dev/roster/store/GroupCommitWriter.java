@@ -1,5 +1,6 @@
 package dev.roster.store;
 
+import dev.roster.concurrent.PlatformThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
@@ -184,37 +184,9 @@ final class GroupCommitWriter implements AutoCloseable {
             done.completeExceptionally(e);
         }
 
-        /**
-         * Waits without giving up on interruption: once queued, the unit may commit, and a caller told "failed"
-         * for a write that is durable would retry it or report it wrongly. The interrupt is kept for later.
-         */
+        /** Once queued, the unit may commit: its caller waits for the outcome even when interrupted. */
         T await() {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return done.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        throw rethrow(e.getCause());
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        private static RuntimeException rethrow(Throwable cause) {
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("the write failed: " + cause.getMessage(), cause);
+            return PlatformThreads.awaitUninterruptibly(done);
         }
     }
 }
