@@ -102,6 +102,8 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        // Roster makes its own ids; fetching the row id after every write was a visible part of the writer thread.
+        config.setGetGeneratedKeys(false);
         if (readOnly) {
             config.setReadOnly(true); // the pool must then ask for the same flag (see pool())
         }
