@@ -4,6 +4,7 @@ import dev.roster.cli.KeyCommand;
 import dev.roster.cli.MigrateCommand;
 import dev.roster.cli.OrgCommand;
 import dev.roster.cli.ServeCommand;
+import dev.roster.cli.TrainCommand;
 import dev.roster.cli.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Roster: self-hostable account lifecycle (Avara v1 and ZITADEL v2 APIs).",
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, KeyCommand.class,
-                UserCommand.class})
+                UserCommand.class, TrainCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

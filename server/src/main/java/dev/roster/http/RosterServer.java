@@ -15,6 +15,7 @@ import dev.roster.http.v1.ViewerUsersApi;
 import dev.roster.http.v2.ZitadelServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,6 +39,11 @@ public final class RosterServer implements AutoCloseable {
 
     /** {@code publicUrl}: the base of the links Roster hands out; null for {@code http://localhost:<port>}. */
     public static RosterServer start(Roster roster, int port, String publicUrl) {
+        return start(roster, new InetSocketAddress(port), publicUrl);
+    }
+
+    /** On one address only, such as the loopback interface. */
+    public static RosterServer start(Roster roster, InetSocketAddress address, String publicUrl) {
         AtomicReference<Server> started = new AtomicReference<>();
         PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,7 +51,7 @@ public final class RosterServer implements AutoCloseable {
         Authentication authentication = new Authentication(roster.apiKeys());
 
         ServerBuilder sb = Server.builder()
-                .http(port)
+                .http(address)
                 .meterRegistry(metrics)
                 .blockingTaskExecutor(new VirtualThreadExecutor(), true)
                 .errorHandler(new ErrorMapping())

@@ -34,6 +34,7 @@ public final class ZitadelServices {
                 .addService(new UserServiceImpl(roster.users(), calls, clock))
                 .addService(new SessionServiceImpl(roster.sessions(), calls, clock))
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
+                .jsonMarshallerFactory(DeferredJsonMarshaller::of)
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
                         // ?sessionToken= and ?session_token= both fill session_token, as on grpc-gateway
                         .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.LOWER_CAMEL_CASE,
