@@ -26,8 +26,12 @@ public final class DatabaseOptions {
         }
     }
 
+    boolean usesSqlite() {
+        return databaseUrl == null || databaseUrl.isBlank();
+    }
+
     String describe() {
-        return databaseUrl == null || databaseUrl.isBlank()
+        return usesSqlite()
                 ? "SQLite " + dataDir.resolve("roster.db")
                 : "PostgreSQL " + redact(databaseUrl);
     }

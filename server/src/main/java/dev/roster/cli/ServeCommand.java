@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         if (lockoutMaxAttempts < 0) {
             throw new ParameterException(spec.commandLine(), "--lockout-max-attempts must be 0 (off) or more");
         }
@@ -49,6 +49,12 @@ public final class ServeCommand implements Callable<Integer> {
             PublicUrl.of(publicUrl, () -> port); // refuse a malformed URL before touching the database
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--public-url: " + e.getMessage());
+        }
+        Optional<DataDirLock> lock = database.usesSqlite() ? DataDirLock.tryAcquire(database.dataDir) : Optional.empty();
+        if (database.usesSqlite() && lock.isEmpty()) {
+            System.err.println("roster: another `roster serve` is using " + database.dataDir.toAbsolutePath()
+                    + "; one server per data directory (run more replicas on PostgreSQL)");
+            return 1;
         }
         Database db = database.open();
         Roster roster = new Roster(db, Clock.systemUTC(),
@@ -63,6 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("roster: shutting down (finishing in-flight requests)");
             server.close();
             db.close();
+            lock.ifPresent(DataDirLock::release);
             stopped.countDown();
         }, "roster-shutdown"));
 
