@@ -1,6 +1,7 @@
 package dev.roster.http;
 
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
@@ -8,6 +9,7 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.ResponseHeadersBuilder;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
@@ -122,6 +124,11 @@ public final class ErrorMapping implements ServerErrorHandler {
         if (root instanceof HttpStatusException e) {
             return forStatus(ctx, ctx == null ? null : ctx.request().headers(), e.httpStatus(), e.getCause());
         }
+        if (clientWentAway(root)) {
+            // Not a server fault and nobody is left to answer: no error log, no stack trace.
+            log.debug("client closed request {} before the answer", ctx == null ? "-" : RequestIds.of(ctx));
+            return new DomainError(Code.CANCELLED, ErrorIds.CLIENT_CLOSED, "The client closed the request");
+        }
         if (root instanceof IllegalArgumentException) {
             // Armeria's parameter conversion; the text may name internals, so it is not echoed.
             return new DomainError(Code.INVALID_ARGUMENT, ErrorIds.INVALID_ARGUMENT, "The request has an invalid value");
@@ -152,6 +159,16 @@ public final class ErrorMapping implements ServerErrorHandler {
         String requestId = ctx == null ? "-" : RequestIds.of(ctx);
         log.error("internal error in request {}", requestId, cause);
         return new DomainError(Code.INTERNAL, ErrorIds.INTERNAL, "Internal error; request id " + requestId);
+    }
+
+    /** The connection or stream closed under the request (gRPC reports it as CANCELLED with this as the cause). */
+    static boolean clientWentAway(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClosedSessionException || cause instanceof ClosedStreamException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -55,6 +55,9 @@ public final class RosterServer implements AutoCloseable {
                 .meterRegistry(metrics)
                 .blockingTaskExecutor(new VirtualThreadExecutor(), true)
                 .errorHandler(new ErrorMapping())
+                // ErrorMapping logs every unexpected failure with its request id; Armeria's periodic report of
+                // "unlogged" exceptions only repeated ordinary 404s as warnings with stack traces.
+                .unloggedExceptionsReportInterval(Duration.ZERO)
                 .maxRequestLength(MAX_REQUEST_BYTES)
                 .requestTimeout(Duration.ofSeconds(30))
                 // In-flight requests finish; new ones are refused once the quiet period starts.
