@@ -7,6 +7,7 @@ import dev.roster.app.Roster;
 import dev.roster.http.PublicUrl;
 import dev.roster.http.RosterServer;
 import dev.roster.store.Database;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Override
-    public Integer call() throws InterruptedException, java.io.IOException {
+    public Integer call() throws InterruptedException, IOException {
         if (lockoutMaxAttempts < 0) {
             throw new ParameterException(spec.commandLine(), "--lockout-max-attempts must be 0 (off) or more");
         }
@@ -51,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--public-url: " + e.getMessage());
         }
         Optional<DataDirLock> lock = database.usesSqlite() ? DataDirLock.tryAcquire(database.dataDir) : Optional.empty();
-        if (database.usesSqlite() && lock.isEmpty()) {
+        if (lock.isEmpty() && database.usesSqlite()) {
             System.err.println("roster: another `roster serve` is using " + database.dataDir.toAbsolutePath()
                     + "; one server per data directory (run more replicas on PostgreSQL)");
             return 1;

@@ -1,8 +1,8 @@
 package dev.roster.store;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.roster.concurrent.PlatformThreads;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.roster.concurrent.PlatformThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
         this.dialect = dialect;
-        this.readPermits = new Semaphore(readerPool.getMaximumPoolSize(), true);
+        this.readPermits = dialect == Dialect.SQLITE ? null : new Semaphore(readerPool.getMaximumPoolSize(), true);
         this.writerPool = writerPool;
         this.readerPool = readerPool;
         this.writer = Jdbi.create(writerPool);
