@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
@@ -27,11 +29,15 @@ import org.sqlite.core.CoreStatement;
  *
  * <p>A statement goes back to its cache reset and with its parameters cleared, so it holds no read snapshot and no
  * value between uses; while in use it is out of the cache, so a nested use of the same SQL prepares its own.
+ *
+ * <p>Jdbi hands {@code create} the SQL it parsed (named parameters turned into {@code ?}) but {@code close} the SQL
+ * as written, so a statement goes back under the key it was taken with, remembered while it is in use.
  */
 final class CachedStatements implements StatementBuilderFactory {
     static final int PER_CONNECTION = 64;
 
     private final Map<SQLiteConnection, Lru> byConnection = new ConcurrentHashMap<>();
+    private final LongAdder compiled = new LongAdder();
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
@@ -44,6 +50,11 @@ final class CachedStatements implements StatementBuilderFactory {
         return byConnection.values().stream().mapToInt(Map::size).sum();
     }
 
+    /** How many statements were compiled: a use served from the cache compiles none. */
+    long compiled() {
+        return compiled.sum();
+    }
+
     private static boolean isClosed(SQLiteConnection c) {
         try {
             return c.isClosed();
@@ -52,7 +63,11 @@ final class CachedStatements implements StatementBuilderFactory {
         }
     }
 
+    /** One per Jdbi handle, so used by one thread at a time. */
     private final class Builder extends DefaultStatementBuilder {
+        /** The statements this handle took out of a cache, with the key each goes back under. */
+        private final Map<PreparedStatement, String> inUse = new IdentityHashMap<>();
+
         @Override
         public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
             if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
@@ -60,21 +75,24 @@ final class CachedStatements implements StatementBuilderFactory {
             }
             SQLiteConnection physical = conn.unwrap(SQLiteConnection.class);
             Lru cache = byConnection.computeIfAbsent(physical, c -> new Lru());
-            PreparedStatement cached = cache.remove(sql); // taken out while in use: a nested use prepares its own
-            if (cached != null && !cached.isClosed()) {
-                return cached;
+            PreparedStatement statement = cache.remove(sql); // out while in use: a nested use prepares its own
+            if (statement == null || statement.isClosed()) {
+                statement = physical.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                compiled.increment();
             }
-            return physical.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            inUse.put(statement, sql);
+            return statement;
         }
 
         @Override
-        public void close(Connection conn, String sql, Statement stmt) throws SQLException {
+        public void close(Connection conn, String writtenSql, Statement stmt) throws SQLException {
+            String key = inUse.remove(stmt);
             if (!(stmt instanceof PreparedStatement prepared) || stmt.isClosed()) {
                 return;
             }
             SQLiteConnection physical = conn.unwrap(SQLiteConnection.class);
             Lru cache = byConnection.get(physical);
-            if (cache == null || prepared.getConnection() != physical) {
+            if (key == null || cache == null || prepared.getConnection() != physical) {
                 stmt.close(); // not one of ours (generated keys, updatable): close as Jdbi would
                 return;
             }
@@ -82,7 +100,7 @@ final class CachedStatements implements StatementBuilderFactory {
             // for SQLite until reset, and would keep a snapshot open and block the connection's next COMMIT.
             ((CoreStatement) prepared).pointer.safeRunInt((db, pointer) -> db.reset(pointer));
             prepared.clearParameters();
-            PreparedStatement displaced = cache.put(sql, prepared);
+            PreparedStatement displaced = cache.put(key, prepared);
             if (displaced != null && displaced != prepared) {
                 displaced.close();
             }
