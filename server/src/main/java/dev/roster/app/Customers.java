@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -97,25 +98,30 @@ public final class Customers {
         });
     }
 
-    public ExpressCustomer deactivate(Principal who, String reason, String id) {
+    /**
+     * Completes once the change is durable; nothing waits for it on a thread of its own (see
+     * {@link Database#writeAsync}), and the future completes on the writer's thread.
+     */
+    public CompletableFuture<ExpressCustomer> deactivate(Principal who, String reason, String id) {
         return transition(who, reason, id, false, "express_customer.deactivated");
     }
 
-    public ExpressCustomer reactivate(Principal who, String reason, String id) {
+    /** As {@link #deactivate}. */
+    public CompletableFuture<ExpressCustomer> reactivate(Principal who, String reason, String id) {
         return transition(who, reason, id, true, "express_customer.reactivated");
     }
 
-    private ExpressCustomer transition(Principal who, String reason, String id, boolean active, String eventType) {
+    /** The hot write path: one conditional UPDATE that returns the changed row, then the event. */
+    private CompletableFuture<ExpressCustomer> transition(Principal who, String reason, String id, boolean active,
+                                                          String eventType) {
         Ids.CUSTOMER.require("expressCustomerId", id);
-        return db.write(h -> {
-            ExpressCustomer current = load(h, who, id);
-            if (current.active() == active) {
-                return current;
+        return db.writeAsync(h -> {
+            Optional<ExpressCustomer> changed = store.setActive(h, who.organizationId(), id, active, now());
+            if (changed.isEmpty()) {
+                return load(h, who, id); // already so (unchanged, no event), or NOT_FOUND
             }
-            ExpressCustomer changed = current.withActive(active, now());
-            store.update(h, changed);
-            record(h, who, reason, changed, eventType);
-            return changed;
+            record(h, who, reason, changed.get(), eventType);
+            return changed.get();
         });
     }
 

@@ -47,6 +47,7 @@ public final class RosterServer implements AutoCloseable {
         AtomicReference<Server> started = new AtomicReference<>();
         PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DatabaseMetrics.bind(roster.database(), metrics);
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
 

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.ServiceRequestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /** What goes on the wire: one JSON mapper, one timestamp format, one way to answer with JSON. */
 public final class Wire {
@@ -57,6 +60,15 @@ public final class Wire {
 
     public static HttpResponse json(Object body) {
         return json(HttpStatus.OK, body);
+    }
+
+    /**
+     * 200 with {@code toBody} of {@code result} once it is there. The JSON is written on the request's event loop, not on whichever
+     * thread completes {@code body} (the database writer, say, whose time every other write waits for).
+     */
+    public static <T> HttpResponse json(ServiceRequestContext ctx, CompletionStage<T> result,
+                                        Function<? super T, ?> toBody) {
+        return HttpResponse.of(result.thenApplyAsync(r -> json(toBody.apply(r)), ctx.eventLoop()));
     }
 
     public static HttpResponse json(HttpStatus status, Object body) {

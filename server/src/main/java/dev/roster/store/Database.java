@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +28,10 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
+
+    /** Durable COMMITs and the writes they carried; on SQLite several writes share one COMMIT (group commit). */
+    public record CommitCounts(long commits, long writes) {
+    }
 
     private final Dialect dialect;
     private final HikariDataSource writerPool;
@@ -44,8 +53,13 @@ public final class Database implements AutoCloseable {
     private final Semaphore readPermits;
     /** SQLite: reads run on platform threads, one per reader connection, in arrival order (see PlatformThreads). */
     private final PlatformThreads readThreads;
+    /** PostgreSQL: where {@link #writeAsync} runs its writes. */
+    private final ExecutorService pooledWrites;
+    /** SQLite: the write-ahead log is copied back off the writer's thread. */
+    private final WalCheckpointer checkpointer;
 
-    private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
+    private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool,
+                     DataSource checkpointSource) {
         this.dialect = dialect;
         this.readPermits = dialect == Dialect.SQLITE ? null : new Semaphore(readerPool.getMaximumPoolSize(), true);
         this.writerPool = writerPool;
@@ -60,6 +74,9 @@ public final class Database implements AutoCloseable {
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
         this.readThreads = dialect == Dialect.SQLITE
                 ? new PlatformThreads(readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
+        this.checkpointer = checkpointSource == null ? null : new WalCheckpointer(checkpointSource, groupCommit::commits);
+        this.pooledWrites = groupCommit == null
+                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("roster-pg-write-", 0).factory()) : null;
     }
 
     /** The embedded default: {@code roster.db} in the data directory. */
@@ -70,9 +87,10 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
         String url = "jdbc:sqlite:" + dataDir.resolve("roster.db").toAbsolutePath();
-        HikariDataSource writer = pool("roster-writer", sqliteSource(url, false), 1, false);
-        HikariDataSource readers = pool("roster-readers", sqliteSource(url, true), 4, true);
-        return new Database(Dialect.SQLITE, writer, readers);
+        // WalCheckpointer does the checkpoints; the writer's COMMITs no longer stop to do them.
+        HikariDataSource writer = pool("roster-writer", sqliteSource(url, false), 1, false, "PRAGMA wal_autocheckpoint=0");
+        HikariDataSource readers = pool("roster-readers", sqliteSource(url, true), 4, true, null);
+        return new Database(Dialect.SQLITE, writer, readers, sqliteSource(url, false));
     }
 
     public static Database postgres(String jdbcUrl, int poolSize) {
@@ -82,7 +100,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRES, pool, pool);
+        return new Database(Dialect.POSTGRES, pool, pool, null);
     }
 
     public static Database open(String databaseUrl, Path dataDir) {
@@ -114,8 +132,9 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
-    private static HikariDataSource pool(String name, javax.sql.DataSource source, int size, boolean readOnly) {
+    private static HikariDataSource pool(String name, DataSource source, int size, boolean readOnly, String initSql) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(initSql);
         config.setReadOnly(readOnly);
         config.setPoolName(name);
         config.setDataSource(source);
@@ -167,6 +186,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #write}, answered through a future instead of a waiting thread. On SQLite the unit goes straight to the
+     * group-commit queue and the future completes on the writer's thread once its batch is durable, so a caller
+     * on an event loop needs no thread of its own for the wait; move what follows off the writer's thread (an
+     * async stage on the caller's executor). On PostgreSQL the write runs on a virtual thread of its own.
+     */
+    public <T> CompletableFuture<T> writeAsync(HandleCallback<T, RuntimeException> work) {
+        if (groupCommit == null) {
+            return CompletableFuture.supplyAsync(() -> write(work), pooledWrites);
+        }
+        return submitWrite(work, 1);
+    }
+
+    /** Again from the start after a concurrent change, as {@link #write}; one writer makes that all but unheard of. */
+    private <T> CompletableFuture<T> submitWrite(HandleCallback<T, RuntimeException> work, int attempt) {
+        return groupCommit.submit(work).exceptionallyCompose(e ->
+                (e instanceof CompletionException c ? c.getCause() : e) instanceof ConcurrentUpdateException
+                        && attempt < MAX_ATTEMPTS
+                        ? submitWrite(work, attempt + 1)
+                        : CompletableFuture.failedFuture(e));
+    }
+
+    /** Null on PostgreSQL, where every write is a COMMIT of its own. */
+    public CommitCounts groupCommitCounts() {
+        return groupCommit == null ? null : new CommitCounts(groupCommit.commits(), groupCommit.committedUnits());
+    }
+
     public <T> T read(HandleCallback<T, RuntimeException> work) {
         if (readThreads != null) {
             return readThreads.call(() -> reader.withHandle(work));
@@ -214,6 +260,12 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (groupCommit != null) {
             groupCommit.close(); // writes already queued finish before their connection goes away
+        }
+        if (checkpointer != null) {
+            checkpointer.close(); // the last connection to close checkpoints what is left
+        }
+        if (pooledWrites != null) {
+            pooledWrites.close(); // waits for the writes already started
         }
         if (readThreads != null) {
             readThreads.close();

@@ -83,6 +83,25 @@ public final class ExpressCustomerStore {
         forgetAtEnd(h, c.organizationId(), c.id());
     }
 
+    /**
+     * Sets {@code is_active} where it differs, as one statement: the customer as changed (new version, updated at
+     * {@code now}), or empty when nothing changed because there is no such customer or it already is so.
+     */
+    public Optional<ExpressCustomer> setActive(Handle h, String orgId, String id, boolean active, Instant now) {
+        Optional<ExpressCustomer> changed = h.createQuery("""
+                        UPDATE express_customers
+                        SET is_active = :active, updated_at = :now, version = version + 1
+                        WHERE org_id = :org AND id = :id AND is_active <> :active""" + " RETURNING " + COLUMNS)
+                .bind("active", active)
+                .bind("now", Times.millis(now))
+                .bind("org", orgId)
+                .bind("id", id)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+        changed.ifPresent(c -> forgetAtEnd(h, orgId, id));
+        return changed;
+    }
+
     private void forgetAtEnd(Handle h, String orgId, String id) {
         if (cache.enabled()) {
             h.afterCommit(() -> cache.forget(orgId, id));

@@ -34,6 +34,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committedUnits = new AtomicLong();
     private volatile boolean closed;
 
     GroupCommitWriter(Jdbi jdbi, String name) {
@@ -48,12 +49,22 @@ final class GroupCommitWriter implements AutoCloseable {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a unit of work may not start another write; it already runs in one");
         }
+        // Once queued, the unit may commit: its caller waits for the outcome even when interrupted.
+        return PlatformThreads.awaitUninterruptibly(submit(work));
+    }
+
+    /**
+     * Queues {@code work} for the next batch without waiting: the future completes, on the writer's thread, once
+     * that batch is durable (or fails with what the unit threw). Whatever depends on it should move to a thread of
+     * its own rather than run on the writer's.
+     */
+    <T> CompletableFuture<T> submit(HandleCallback<T, RuntimeException> work) {
         if (closed) {
-            throw closedException();
+            return CompletableFuture.failedFuture(closedException());
         }
         Unit<T> unit = new Unit<>(work);
         queue.add(unit);
-        if (closed) {
+        if (closed && Thread.currentThread() != thread) {
             // close() ran between the check and the add: the writer either still takes this unit before it
             // stops, or has stopped already; wait for it to end, then take the unit back if it was left behind.
             joinWriter();
@@ -61,12 +72,17 @@ final class GroupCommitWriter implements AutoCloseable {
                 unit.failUnlessDone(closedException());
             }
         }
-        return unit.await();
+        return unit.done;
     }
 
     /** How many COMMITs were made; batching shows as fewer commits than writes. */
     long commits() {
         return commits.get();
+    }
+
+    /** How many units those COMMITs carried (a unit rolled back to its savepoint counts too: it shared the flush). */
+    long committedUnits() {
+        return committedUnits.get();
     }
 
     /** Units waiting for the writer (not counting the batch being written). */
@@ -112,6 +128,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             h.commit();
             commits.incrementAndGet();
+            committedUnits.addAndGet(batch.size());
             for (Unit<?> unit : batch) {
                 unit.acknowledge();
             }
@@ -182,11 +199,6 @@ final class GroupCommitWriter implements AutoCloseable {
 
         void failUnlessDone(Throwable e) {
             done.completeExceptionally(e);
-        }
-
-        /** Once queued, the unit may commit: its caller waits for the outcome even when interrupted. */
-        T await() {
-            return PlatformThreads.awaitUninterruptibly(done);
         }
     }
 }

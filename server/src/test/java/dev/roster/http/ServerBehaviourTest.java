@@ -69,6 +69,27 @@ class ServerBehaviourTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void metricsCountSqliteCommitsAndTheWritesTheyCarried(Engine engine) {
+        Http api = servers.admin(engine);
+        String id = api.post("/v1/express", json("expressCustomerName", "Metered")).json().get("expressCustomerId").asText();
+        api.post("/v1/express/" + id + "/deactivate");
+        String metrics = api.get("/metrics").body();
+        if (engine == Engine.SQLITE) {
+            assertThat(counter(metrics, "roster_sqlite_committed_writes_total")).isGreaterThanOrEqualTo(2);
+            assertThat(counter(metrics, "roster_sqlite_commits_total")).isBetween(1.0,
+                    counter(metrics, "roster_sqlite_committed_writes_total"));
+        } else {
+            assertThat(metrics).doesNotContain("roster_sqlite_"); // every PostgreSQL write is a COMMIT of its own
+        }
+    }
+
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1))).orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void unauthenticatedAnswersNameTheBearerScheme(Engine engine) {
         Reply r = servers.on(engine).http().get("/v1/express");
 

@@ -77,19 +77,20 @@ public final class ExpressApi {
         return Wire.json(new ListJson(items, listing.page().hasMore(), listing.nextCursor().orElse(null)));
     }
 
-    /** Bodiless: whatever body arrives (none, empty, JSON) is ignored, as the SDKs differ here. */
-    @Blocking
+    /**
+     * Bodiless: whatever body arrives (none, empty, JSON) is ignored, as the SDKs differ here. Not blocking: the
+     * write is queued from the event loop and answered there once durable, with no thread waiting for it.
+     */
     @Post("/v1/express/{expressCustomerId}/deactivate")
     public HttpResponse deactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
         var customer = customers.deactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
-        return Wire.json(ExpressCustomerJson.of(customer));
+        return Wire.json(ctx, customer, ExpressCustomerJson::of);
     }
 
-    @Blocking
     @Post("/v1/express/{expressCustomerId}/reactivate")
     public HttpResponse reactivate(ServiceRequestContext ctx, @Param("expressCustomerId") String id) {
         var customer = customers.reactivate(Authentication.principal(ctx), Reasons.of(ctx.request().headers()), id);
-        return Wire.json(ExpressCustomerJson.of(customer));
+        return Wire.json(ctx, customer, ExpressCustomerJson::of);
     }
 
     /** Links a user to the customer (avara-v1.md §2.3.6, §6.0 item 10). */
