@@ -73,12 +73,15 @@ public final class Customers {
         return store.cache().get(who.organizationId(), id);
     }
 
-    public ExpressCustomer get(Principal who, String id) {
+    /** From the database; kept in memory for the next read where there is a cache. */
+    public CompletableFuture<ExpressCustomer> get(Principal who, String id) {
         Ids.CUSTOMER.require("expressCustomerId", id);
         long stamp = store.cache().stamp();
-        ExpressCustomer found = db.read(h -> load(h, who, id));
-        store.cache().offer(found, stamp);
-        return found;
+        return db.readAsync(h -> {
+            ExpressCustomer found = load(h, who, id);
+            store.cache().offer(found, stamp);
+            return found;
+        });
     }
 
     public ExpressCustomer update(Principal who, String reason, String id, CustomerChanges changes) {
@@ -188,11 +191,13 @@ public final class Customers {
     }
 
     /** One page, newest first. The cursor is bound to the limit it was issued with. */
-    public Listing list(Principal who, Optional<String> cursor, int limit) {
+    public CompletableFuture<Listing> list(Principal who, Optional<String> cursor, int limit) {
         String query = "express|limit=" + limit;
         Optional<Keyset> after = Cursors.decode(cursor, query, Ids.CUSTOMER);
-        Page<ExpressCustomer> page = db.read(h -> store.page(h, who.organizationId(), after, limit));
-        return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
+        return db.readAsync(h -> {
+            Page<ExpressCustomer> page = store.page(h, who.organizationId(), after, limit);
+            return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
+        });
     }
 
     public record Listing(Page<ExpressCustomer> page, Optional<String> nextCursor) {

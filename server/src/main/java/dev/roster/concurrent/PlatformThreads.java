@@ -2,6 +2,7 @@ package dev.roster.concurrent;
 
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -9,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A fixed number of platform threads taking work from one queue in arrival order, for work that holds a scarce
@@ -43,6 +45,11 @@ public final class PlatformThreads implements AutoCloseable {
             return callHere(work); // called from the work itself: waiting for another thread could deadlock
         }
         return awaitUninterruptibly(threads.submit(work));
+    }
+
+    /** Queues {@code work} without waiting: the future completes on one of the threads with its result or failure. */
+    public <T> CompletableFuture<T> submit(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, threads);
     }
 
     /**

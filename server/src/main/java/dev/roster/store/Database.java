@@ -53,8 +53,8 @@ public final class Database implements AutoCloseable {
     private final Semaphore readPermits;
     /** SQLite: reads run on platform threads, one per reader connection, in arrival order (see PlatformThreads). */
     private final PlatformThreads readThreads;
-    /** PostgreSQL: where {@link #writeAsync} runs its writes. */
-    private final ExecutorService pooledWrites;
+    /** PostgreSQL: where {@link #writeAsync} and {@link #readAsync} run their blocking calls. */
+    private final ExecutorService postgresCalls;
     /** SQLite: the write-ahead log is copied back off the writer's thread. */
     private final WalCheckpointer checkpointer;
 
@@ -75,8 +75,8 @@ public final class Database implements AutoCloseable {
         this.readThreads = dialect == Dialect.SQLITE
                 ? new PlatformThreads(readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
         this.checkpointer = checkpointSource == null ? null : new WalCheckpointer(checkpointSource, groupCommit::commits);
-        this.pooledWrites = groupCommit == null
-                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("roster-pg-write-", 0).factory()) : null;
+        this.postgresCalls = groupCommit == null
+                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("roster-pg-", 0).factory()) : null;
     }
 
     /** The embedded default: {@code roster.db} in the data directory. */
@@ -194,7 +194,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> CompletableFuture<T> writeAsync(HandleCallback<T, RuntimeException> work) {
         if (groupCommit == null) {
-            return CompletableFuture.supplyAsync(() -> write(work), pooledWrites);
+            return CompletableFuture.supplyAsync(() -> write(work), postgresCalls);
         }
         return submitWrite(work, 1);
     }
@@ -223,6 +223,18 @@ public final class Database implements AutoCloseable {
         } finally {
             readPermits.release();
         }
+    }
+
+    /**
+     * {@link #read}, answered through a future instead of a waiting thread: on SQLite the query is queued for the
+     * reader threads straight from the caller (an event loop, say) and the future completes on the reader's thread;
+     * on PostgreSQL it runs on a virtual thread of its own.
+     */
+    public <T> CompletableFuture<T> readAsync(HandleCallback<T, RuntimeException> work) {
+        if (readThreads != null) {
+            return readThreads.submit(() -> reader.withHandle(work));
+        }
+        return CompletableFuture.supplyAsync(() -> read(work), postgresCalls);
     }
 
     /** True when the database answers a trivial query. */
@@ -264,8 +276,8 @@ public final class Database implements AutoCloseable {
         if (checkpointer != null) {
             checkpointer.close(); // the last connection to close checkpoints what is left
         }
-        if (pooledWrites != null) {
-            pooledWrites.close(); // waits for the writes already started
+        if (postgresCalls != null) {
+            postgresCalls.close(); // waits for the calls already started
         }
         if (readThreads != null) {
             readThreads.close();

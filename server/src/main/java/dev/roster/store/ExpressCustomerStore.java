@@ -6,10 +6,11 @@ import dev.roster.domain.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Express customers; every statement is scoped to one organization. Each statement that changes a customer makes
@@ -168,12 +169,11 @@ public final class ExpressCustomerStore {
 
     /** Newest first by (created_at, id); {@code after} is the last item of the previous page. */
     public Page<ExpressCustomer> page(Handle h, String orgId, Optional<Keyset> after, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM express_customers WHERE org_id = :org"
-                + after.map(k -> " AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))").orElse("")
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
-        Query q = h.createQuery(sql).bind("org", orgId).bind("limit", limit + 1);
-        after.ifPresent(k -> q.bind("afterAt", k.createdAtMillis()).bind("afterId", k.id()));
-        List<ExpressCustomer> rows = q.map((rs, ctx) -> row(rs)).list();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM express_customers c WHERE c.org_id = :org");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("org", orgId);
+        NewestFirst.page(sql, parameters, "c", after, limit);
+        List<ExpressCustomer> rows = h.createQuery(sql.toString()).bindMap(parameters).map((rs, ctx) -> row(rs)).list();
         return Page.ofOverfetched(rows, limit, ExpressCustomer::position);
     }
 

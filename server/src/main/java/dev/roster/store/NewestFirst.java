@@ -13,8 +13,11 @@ final class NewestFirst {
     static void page(StringBuilder sql, Map<String, Object> parameters, String alias, Optional<Keyset> after,
                      int limit) {
         after.ifPresent(k -> {
-            sql.append(" AND (").append(alias).append(".created_at < :afterAt OR (").append(alias)
-                    .append(".created_at = :afterAt AND ").append(alias).append(".id < :afterId))");
+            // A row value, not "created_at < x OR (created_at = x AND id < y)": SQLite's planner starts the index
+            // range at a row value, but with bound parameters reads the OR form as a filter on a scan from the
+            // newest row, so a page cost as much as every page before it. PostgreSQL ranges over either.
+            sql.append(" AND (").append(alias).append(".created_at, ").append(alias)
+                    .append(".id) < (:afterAt, :afterId)");
             parameters.put("afterAt", k.createdAtMillis());
             parameters.put("afterId", k.id());
         });

@@ -21,11 +21,12 @@ import dev.roster.http.Reasons;
 import dev.roster.http.Wire;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Avara Express customers, {@code /v1/express…} (avara-v1.md §2). Everything that may touch the database runs on
- * the blocking executor; a customer already in memory is answered on the event loop.
+ * Avara Express customers, {@code /v1/express…} (avara-v1.md §2). Reads and lifecycle transitions are queued for the
+ * database straight from the event loop and answered there (see {@link Wire#json(ServiceRequestContext,
+ * java.util.concurrent.CompletionStage, java.util.function.Function)}); a customer already in memory is answered
+ * at once. The other writes run on the blocking executor.
  */
 public final class ExpressApi {
     private final Customers customers;
@@ -52,8 +53,7 @@ public final class ExpressApi {
         if (cached.isPresent()) {
             return Wire.json(ExpressCustomerJson.of(cached.get()));
         }
-        return HttpResponse.of(CompletableFuture.supplyAsync(
-                () -> Wire.json(ExpressCustomerJson.of(customers.get(who, id))), ctx.blockingTaskExecutor()));
+        return Wire.json(ctx, customers.get(who, id), ExpressCustomerJson::of);
     }
 
     @Blocking
@@ -68,13 +68,12 @@ public final class ExpressApi {
         return Wire.json(ExpressCustomerJson.of(updated));
     }
 
-    @Blocking
     @Get("/v1/express")
     public HttpResponse list(ServiceRequestContext ctx, QueryParams query) {
         ListParams params = ListParams.of(query);
-        Customers.Listing listing = customers.list(Authentication.principal(ctx), params.cursor(), params.limit());
-        List<ExpressCustomerJson> items = listing.page().items().stream().map(ExpressCustomerJson::of).toList();
-        return Wire.json(new ListJson(items, listing.page().hasMore(), listing.nextCursor().orElse(null)));
+        return Wire.json(ctx, customers.list(Authentication.principal(ctx), params.cursor(), params.limit()),
+                listing -> new ListJson(listing.page().items().stream().map(ExpressCustomerJson::of).toList(),
+                        listing.page().hasMore(), listing.nextCursor().orElse(null)));
     }
 
     /**
