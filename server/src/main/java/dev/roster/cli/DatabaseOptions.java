@@ -14,9 +14,14 @@ public final class DatabaseOptions {
             description = "jdbc:postgresql://… to use PostgreSQL instead of SQLite (env ROSTER_DATABASE_URL).")
     String databaseUrl;
 
+    /** Opens the database without migrating it: the caller migrates before anything else uses it. */
+    Database connect() {
+        return Database.open(databaseUrl, dataDir);
+    }
+
     /** Opens and migrates the database. */
     Database open() {
-        Database db = Database.open(databaseUrl, dataDir);
+        Database db = connect();
         try {
             db.migrate();
             return db;

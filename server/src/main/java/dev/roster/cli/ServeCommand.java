@@ -4,13 +4,16 @@ import dev.roster.Main;
 import dev.roster.app.ApiKeys;
 import dev.roster.app.PasswordHasher;
 import dev.roster.app.Roster;
+import dev.roster.concurrent.PlatformThreads;
 import dev.roster.http.PublicUrl;
 import dev.roster.http.RosterServer;
 import dev.roster.store.Database;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +60,36 @@ public final class ServeCommand implements Callable<Integer> {
                     + "; one server per data directory (run more replicas on PostgreSQL)");
             return 1;
         }
-        Database db = database.open();
+        Database db = database.connect();
         Roster roster = new Roster(db, Clock.systemUTC(),
                 new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard()));
         Optional<String> configuredKey = Optional.ofNullable(System.getenv("ROSTER_BOOTSTRAP_API_KEY"))
                 .filter(k -> !k.isBlank());
-        Optional<ApiKeys.CreatedKey> bootstrap = roster.organizations().bootstrap(configuredKey);
-
-        RosterServer server = RosterServer.start(roster, port, publicUrl);
+        // The data is made ready on one thread while the server is built on this one; it listens once both are done.
+        CompletableFuture<Optional<ApiKeys.CreatedKey>> dataReady = new CompletableFuture<>();
+        Thread.ofPlatform().name("roster-migrate").start(() -> {
+            try {
+                db.migrate();
+                dataReady.complete(roster.organizations().bootstrap(configuredKey));
+            } catch (Throwable e) {
+                dataReady.completeExceptionally(e);
+            }
+        });
+        RosterServer built = null;
+        Optional<ApiKeys.CreatedKey> bootstrap;
+        try {
+            built = RosterServer.build(roster, new InetSocketAddress(port), publicUrl);
+            bootstrap = PlatformThreads.awaitUninterruptibly(dataReady);
+        } catch (RuntimeException | Error e) {
+            dataReady.handle((created, failure) -> null).join(); // never close the database under a migration
+            if (built != null) {
+                built.close();
+            }
+            db.close();
+            lock.ifPresent(DataDirLock::release);
+            throw e;
+        }
+        RosterServer server = built.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("roster: shutting down (finishing in-flight requests)");

@@ -30,9 +30,14 @@ public final class Health implements HttpService, AutoCloseable {
     private volatile boolean databaseAnswers;
     private volatile boolean stopping;
 
+    /** Asks nothing of the database yet: the server is built while the database is still being migrated. */
     public Health(Database db) {
         this.db = db;
-        this.databaseAnswers = db.ping();
+    }
+
+    /** Asks the database now, and again every second. */
+    void startProbing() {
+        databaseAnswers = db.ping();
         probe.scheduleWithFixedDelay(() -> databaseAnswers = db.ping(), 1, 1, TimeUnit.SECONDS);
     }
 

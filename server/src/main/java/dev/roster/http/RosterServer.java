@@ -25,12 +25,16 @@ public final class RosterServer implements AutoCloseable {
 
     private final Server server;
     private final Health health;
-    private final Housekeeping housekeeping;
+    private final Roster roster;
+    /** Work that would slow start-up down and can wait until the server listens. */
+    private final Runnable afterStart;
+    private Housekeeping housekeeping;
 
-    private RosterServer(Server server, Health health, Housekeeping housekeeping) {
+    private RosterServer(Server server, Health health, Roster roster, Runnable afterStart) {
         this.server = server;
         this.health = health;
-        this.housekeeping = housekeeping;
+        this.roster = roster;
+        this.afterStart = afterStart;
     }
 
     public static RosterServer start(Roster roster, int port) {
@@ -39,11 +43,19 @@ public final class RosterServer implements AutoCloseable {
 
     /** {@code publicUrl}: the base of the links Roster hands out; null for {@code http://localhost:<port>}. */
     public static RosterServer start(Roster roster, int port, String publicUrl) {
-        return start(roster, new InetSocketAddress(port), publicUrl);
+        return build(roster, new InetSocketAddress(port), publicUrl).start();
     }
 
     /** On one address only, such as the loopback interface. */
     public static RosterServer start(Roster roster, InetSocketAddress address, String publicUrl) {
+        return build(roster, address, publicUrl).start();
+    }
+
+    /**
+     * Every route and service set up, nothing listening yet and nothing asked of the database: start-up builds this
+     * while the database is being migrated, and {@link #start}s it once the data is ready.
+     */
+    public static RosterServer build(Roster roster, InetSocketAddress address, String publicUrl) {
         AtomicReference<Server> started = new AtomicReference<>();
         PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -79,15 +91,22 @@ public final class RosterServer implements AutoCloseable {
                 .build(new StudiesApi(roster.studies(), links));
         sb.annotatedService().decorator(idempotency).decorator(authentication)
                 .build(new ViewerUsersApi(roster.viewerUsers()));
-        ZitadelServices.install(sb, roster);
+        Runnable afterStart = ZitadelServices.install(sb, roster);
 
         Server server = sb.build();
         started.set(server);
+        return new RosterServer(server, health, roster, afterStart);
+    }
+
+    /** Listens on the port and starts the periodic jobs. */
+    public RosterServer start() {
+        health.startProbing();
         server.start().join();
-        Housekeeping housekeeping = new Housekeeping();
+        afterStart.run();
+        housekeeping = new Housekeeping();
         // A key revoked by the CLI or another replica stops working here within a second.
         housekeeping.every(Duration.ofSeconds(1), "evicting revoked API keys", roster.apiKeys()::forgetRevokedElsewhere);
-        return new RosterServer(server, health, housekeeping);
+        return this;
     }
 
     public int port() {
@@ -98,7 +117,9 @@ public final class RosterServer implements AutoCloseable {
     @Override
     public void close() {
         health.stopping();
-        housekeeping.close();
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         server.stop().join();
         health.close();
     }

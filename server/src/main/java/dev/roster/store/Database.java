@@ -144,6 +144,10 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(size);
         config.setMaxLifetime(0);
         config.setIdleTimeout(0);
+        // Connections are opened in the pool's background, not here: start-up goes on building the server while
+        // the first ones open (and sqlite-jdbc unpacks and loads its native library). A file that cannot be opened
+        // fails the migration that follows at once.
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 

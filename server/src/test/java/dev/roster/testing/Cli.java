@@ -27,7 +27,7 @@ public final class Cli {
         try {
             System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Main()).execute(args.toArray(String[]::new));
+            int code = Main.commandLine(args.toArray(String[]::new)).execute(args.toArray(String[]::new));
             return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

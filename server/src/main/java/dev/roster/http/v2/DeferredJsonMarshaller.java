@@ -8,23 +8,34 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Armeria's JSON marshaller for a gRPC service, built off the start-up path. Building it generates bytecode for
- * every message of the service (a third of the server's start-up when done inline, and work no class-data cache
- * can keep), while the first JSON call comes later, if ever; that call waits for the build if it is still running.
- * gRPC over protobuf never needs it.
+ * every message of the service (~0.5 s of CPU for the two services, and work no class-data cache can keep), while
+ * the first JSON call comes later, if ever: it is built on a thread of its own once the server listens ({@link
+ * #startBuilding}), so that it does not take a core from start-up on a small machine, or by the first call that
+ * needs it, which waits for the build. gRPC over protobuf never needs it.
  */
 final class DeferredJsonMarshaller implements GrpcJsonMarshaller {
-    private final CompletableFuture<GrpcJsonMarshaller> built;
+    private final ServiceDescriptor service;
+    private final CompletableFuture<GrpcJsonMarshaller> built = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private DeferredJsonMarshaller(CompletableFuture<GrpcJsonMarshaller> built) {
-        this.built = built;
+    private DeferredJsonMarshaller(ServiceDescriptor service) {
+        this.service = service;
     }
 
-    /** Starts building Armeria's default marshaller for {@code service} on a thread of its own. */
-    static GrpcJsonMarshaller of(ServiceDescriptor service) {
-        CompletableFuture<GrpcJsonMarshaller> built = new CompletableFuture<>();
+    /** Armeria's default marshaller for {@code service}, not built yet. */
+    static DeferredJsonMarshaller of(ServiceDescriptor service) {
+        return new DeferredJsonMarshaller(service);
+    }
+
+    /** Starts the build on a thread of its own, once; later calls do nothing. */
+    void startBuilding() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofPlatform().daemon().name("roster-json-marshaller-" + service.getName()).start(() -> {
             try {
                 built.complete(GrpcJsonMarshaller.of(service));
@@ -32,7 +43,6 @@ final class DeferredJsonMarshaller implements GrpcJsonMarshaller {
                 built.completeExceptionally(e);
             }
         });
-        return new DeferredJsonMarshaller(built);
     }
 
     @Override
@@ -46,6 +56,7 @@ final class DeferredJsonMarshaller implements GrpcJsonMarshaller {
     }
 
     private GrpcJsonMarshaller delegate() {
+        startBuilding();
         try {
             return built.join();
         } catch (CompletionException e) {

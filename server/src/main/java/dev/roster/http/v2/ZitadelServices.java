@@ -10,6 +10,8 @@ import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
 import dev.roster.app.Roster;
 import dev.roster.http.ApiKeyPrincipals;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * ZITADEL's v2 user and session services on Roster's one port: gRPC (HTTP/2, also h2c), gRPC-Web (binary and
@@ -26,15 +28,24 @@ public final class ZitadelServices {
     private ZitadelServices() {
     }
 
-    public static void install(ServerBuilder sb, Roster roster) {
+    /**
+     * Adds the services to {@code sb}; what it returns is to be run once the server listens: it builds the JSON
+     * marshallers in the background (see {@link DeferredJsonMarshaller}).
+     */
+    public static Runnable install(ServerBuilder sb, Roster roster) {
         Clock clock = roster.clock();
         GrpcCalls calls = new GrpcCalls(new ApiKeyPrincipals(roster.apiKeys()));
         JsonErrors jsonErrors = new JsonErrors();
+        List<DeferredJsonMarshaller> marshallers = new CopyOnWriteArrayList<>();
         GrpcService grpc = GrpcService.builder()
                 .addService(new UserServiceImpl(roster.users(), calls, clock))
                 .addService(new SessionServiceImpl(roster.sessions(), calls, clock))
                 .supportedSerializationFormats(GrpcSerializationFormats.values())
-                .jsonMarshallerFactory(DeferredJsonMarshaller::of)
+                .jsonMarshallerFactory(service -> {
+                    DeferredJsonMarshaller marshaller = DeferredJsonMarshaller.of(service);
+                    marshallers.add(marshaller);
+                    return marshaller;
+                })
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
                         // ?sessionToken= and ?session_token= both fill session_token, as on grpc-gateway
                         .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.LOWER_CAMEL_CASE,
@@ -51,5 +62,6 @@ public final class ZitadelServices {
                 .exposeHeaders(EXPOSED_HEADERS)
                 .newDecorator());
         sb.routeDecorator().pathPrefix("/v2/").build(new GatewayCompatibility());
+        return () -> marshallers.forEach(DeferredJsonMarshaller::startBuilding);
     }
 }
