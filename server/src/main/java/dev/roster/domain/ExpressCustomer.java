@@ -25,11 +25,6 @@ public record ExpressCustomer(
         return Text.requireTrimmed(field, name, MAX_NAME);
     }
 
-    public ExpressCustomer withActive(boolean newActive, Instant now) {
-        return new ExpressCustomer(organizationId, id, name, newActive, userCount, metadata, createdAt, now,
-                createdByApiKeyId, createdByUserId, version + 1);
-    }
-
     public ExpressCustomer withDetails(String newName, Metadata newMetadata, Instant now) {
         return new ExpressCustomer(organizationId, id, newName, active, userCount, newMetadata, createdAt, now,
                 createdByApiKeyId, createdByUserId, version + 1);

@@ -64,13 +64,11 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         Unit<T> unit = new Unit<>(work);
         queue.add(unit);
-        if (closed && Thread.currentThread() != thread) {
-            // close() ran between the check and the add: the writer either still takes this unit before it
-            // stops, or has stopped already; wait for it to end, then take the unit back if it was left behind.
-            joinWriter();
-            if (queue.remove(unit)) {
-                unit.failUnlessDone(closedException());
-            }
+        if (closed && queue.remove(unit)) {
+            // close() ran between the check and the add, and the writer has not taken the unit (it may have stopped
+            // already): refused, as if it had come after close(). A unit the writer did take is written before
+            // close() returns. No wait here, so an event loop that submits never blocks on a closing database.
+            unit.failUnlessDone(closedException());
         }
         return unit.done;
     }
