@@ -8,6 +8,7 @@ import dev.roster.cli.TrainCommand;
 import dev.roster.cli.UserCommand;
 import dev.roster.http.EdgePreloader;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,10 @@ public final class Main {
             OrgCommand.class, KeyCommand.class, UserCommand.class, TrainCommand.class);
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(commandName(ServeCommand.class))) {
+        if (args.length > 0 && startsServer(args[0])) {
+            // Logging first: a logger asked for on another thread while SLF4J initializes is a stand-in, whose
+            // events SLF4J replays later with a warning on standard error.
+            LoggerFactory.getILoggerFactory();
             EdgePreloader.startInBackground(); // while the command line is read and the database opened
         }
         System.exit(commandLine(args).execute(args));
@@ -42,6 +46,15 @@ public final class Main {
             }
         }
         return cli;
+    }
+
+    /**
+     * {@code train} records what {@code serve} loads for the start-up cache, so it must start the server the same
+     * way: without Armeria's defaults it probed for OpenSSL, and the cache carried ~250 TLS classes that every
+     * start loaded and no server used.
+     */
+    static boolean startsServer(String command) {
+        return command.equals(commandName(ServeCommand.class)) || command.equals(commandName(TrainCommand.class));
     }
 
     private static String commandName(Class<?> subcommand) {

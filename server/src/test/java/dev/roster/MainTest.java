@@ -20,4 +20,12 @@ class MainTest {
         assertThat(Main.commandLine("--help").getSubcommands()).containsOnlyKeys(ALL);
         assertThat(Main.commandLine("serv").getSubcommands()).containsOnlyKeys(ALL);
     }
+
+    @Test
+    void serveAndItsTrainingRunPrepareTheServerAlike() {
+        assertThat(Main.startsServer("serve")).isTrue();
+        assertThat(Main.startsServer("train")).isTrue();
+        assertThat(Main.startsServer("migrate")).isFalse();
+        assertThat(Main.startsServer("org")).isFalse();
+    }
 }
