@@ -13,12 +13,20 @@ class PasswordHasherTest {
     @Test
     void argon2idPhcStringsVerifyOnlyTheirPassword() {
         String hash = hasher.hash("correct horse battery");
-        assertThat(hash).matches("^\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$");
+        assertThat(hash).matches("^\\$argon2id\\$v=19\\$m=9216,t=4,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$");
         assertThat(hasher.hash("correct horse battery")).isNotEqualTo(hash); // a fresh salt each time
         assertThat(hasher.verify("correct horse battery", hash)).isTrue();
         assertThat(hasher.verify("correct horse batterY", hash)).isFalse();
         // parameters travel with the hash: a cheaper hasher still verifies it
         assertThat(new PasswordHasher(1024, 1, 1).verify("correct horse battery", hash)).isTrue();
+    }
+
+    @Test
+    void hashesStoredWithEarlierParametersStillVerify() {
+        String stored = new PasswordHasher(19 * 1024, 2, 1).hash("kept from before");
+        assertThat(stored).contains("$m=19456,t=2,p=1$");
+        assertThat(hasher.verify("kept from before", stored)).isTrue();
+        assertThat(hasher.verify("kept from after", stored)).isFalse();
     }
 
     @Test
