@@ -23,10 +23,10 @@ import java.util.Map;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{30} - %msg%n";
-    static final String LEVEL_VARIABLE = "ROSTER_LOG_LEVEL";
+    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{30} - %msg%n";
+    private static final String LEVEL_VARIABLE = "ROSTER_LOG_LEVEL";
 
-    /** Loud at INFO for what they tell an operator of Roster. */
+    /** Libraries that say at INFO what an operator of Roster need not read. */
     private static final Map<String, Level> LIBRARY_LEVELS = Map.of(
             "com.zaxxer.hikari", Level.WARN,
             "org.flywaydb", Level.WARN,
