@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -272,12 +271,11 @@ class LauncherTest {
         List<String> command = new ArrayList<>(List.of("bash", project.resolve("roster").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Only what the test sets: an operator's JAVA_HOME or ROSTER_JAVA_OPTS must not leak into it.
         Map<String, String> environment = builder.environment();
-        Map<String, String> kept = new HashMap<>();
-        kept.put("PATH", System.getenv("PATH"));
-        kept.put("HOME", dir.resolve("empty-home").toString());
         environment.clear();
-        environment.putAll(kept);
+        environment.put("PATH", System.getenv("PATH"));
+        environment.put("HOME", dir.resolve("empty-home").toString());
         environment.putAll(env);
         environment.put("FAKE_JAVA_LOG", log.toString());
         Process process = builder.start();
