@@ -5,7 +5,15 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Branded identifiers: a prefix and 32 lowercase hex characters from a CSPRNG. */
+/**
+ * Branded identifiers: a prefix and 32 lowercase hex characters, the first 12 the creation time in epoch
+ * milliseconds and the other 20 from a CSPRNG.
+ *
+ * <p>Time first because every B-tree keyed on an id then takes new rows at its right edge instead of at a random
+ * leaf: fewer pages are dirtied per commit and the working set of the write path stays in the page cache as the
+ * tables grow (bench/README.md: creates +45-56 %, their p99 at 64 connections halved). The creation time is no
+ * secret, every resource returns it; 80 random bits keep ids unguessable and collisions out of reach.
+ */
 public enum Ids {
     CUSTOMER("cus_"),
     USER("usr_"),
@@ -27,7 +35,12 @@ public enum Ids {
     }
 
     public String next() {
-        return prefix + randomHex(16);
+        return next(System.currentTimeMillis());
+    }
+
+    String next(long epochMillis) {
+        // 48 bits of milliseconds last until the year 10889; the top 16 bits of the long are always zero until then.
+        return prefix + HEX.toHexDigits(epochMillis).substring(4) + randomHex(10);
     }
 
     public boolean matches(String candidate) {
