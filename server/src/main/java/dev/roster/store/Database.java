@@ -128,6 +128,11 @@ public final class Database implements AutoCloseable {
             // again comes from the operating system's file cache (a pread). Measured (bench/README.md): 6-10 MB
             // less resident for the four readers; get unchanged, list pages 0.11 -> 0.10 of healthz.
             config.setCacheSize(-512);
+        } else {
+            // 8 MB instead of 2 for the writer (and the checkpointer, which hardly uses it): lifecycle writes touch
+            // a leaf of the events index per aggregate, ~1k leaves for the benchmark's 1k customers, and with 2 MB
+            // those were read back from the file cache in the middle of a batch (bench/README.md).
+            config.setCacheSize(-8192);
         }
         // Writers take the lock when the transaction begins, so two writers never deadlock on an upgrade.
         config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
