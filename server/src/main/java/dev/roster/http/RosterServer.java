@@ -69,7 +69,7 @@ public final class RosterServer implements AutoCloseable {
                 .blockingTaskExecutor(new VirtualThreadExecutor(), true)
                 // One event loop per core instead of Armeria's two: nothing blocks on them (JDBC and password
                 // hashing run elsewhere), and the extra loops only competed with the SQLite writer for the cores
-                // (bench/README.md: lifecycle's p99 at 64 connections fell by about a tenth).
+                // (bench/README.md: in lifecycle + create runs, lifecycle's p99 at 64 connections 15 -> 13.6-14.5 ms).
                 .workerGroup(Runtime.getRuntime().availableProcessors())
                 .errorHandler(new ErrorMapping())
                 // ErrorMapping logs every unexpected failure with its request id; Armeria's periodic report of
