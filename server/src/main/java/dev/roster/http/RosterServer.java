@@ -6,7 +6,6 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
-import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import dev.roster.app.Roster;
 import dev.roster.http.admin.AdminApi;
 import dev.roster.http.v1.ExpressApi;
@@ -59,6 +58,7 @@ public final class RosterServer implements AutoCloseable {
         AtomicReference<Server> started = new AtomicReference<>();
         PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().meterFilter(new HttpMetrics());
         DatabaseMetrics.bind(roster.database(), metrics);
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
@@ -80,7 +80,7 @@ public final class RosterServer implements AutoCloseable {
                 // In-flight requests finish; new ones are refused once the quiet period starts.
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(20))
                 .decorator(new RequestIds())
-                .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("roster.http")));
+                .decorator(MetricCollectingService.newDecorator(HttpMetrics.prefix()));
 
         sb.route().get("/healthz").build(health);
         sb.route().get("/openapi.json").build(new StaticJson("/openapi.json"));

@@ -9,6 +9,7 @@ import dev.roster.testing.Reply;
 import dev.roster.testing.Servers;
 import dev.roster.testing.TestServer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,34 @@ class ServerBehaviourTest {
         } else {
             assertThat(metrics).doesNotContain("roster_sqlite_"); // every PostgreSQL write is a COMMIT of its own
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void metricsPublishRequestLatencyAsAHistogramAndNoClientSidePercentiles(Engine engine) throws InterruptedException {
+        Http api = servers.admin(engine);
+        api.get("/v1/express");
+
+        String metrics = scrapeUntil(api, "roster_http_total_duration_seconds_bucket{");
+        List<String> http = metrics.lines().filter(l -> l.startsWith("roster_http_")).toList();
+        assertThat(http).filteredOn(l -> l.startsWith("roster_http_total_duration_seconds_bucket{"))
+                .anySatisfy(l -> assertThat(l).contains("le=\"0.001\""))
+                .anySatisfy(l -> assertThat(l).contains("le=\"10.0\""))
+                .anySatisfy(l -> assertThat(l).contains("le=\"+Inf\""));
+        assertThat(http).noneMatch(l -> l.contains("quantile="));
+        assertThat(http).anyMatch(l -> l.startsWith("roster_http_request_duration_seconds_count{"))
+                .anyMatch(l -> l.startsWith("roster_http_response_length_count{"))
+                .noneMatch(l -> l.startsWith("roster_http_request_duration_seconds_bucket{"));
+    }
+
+    /** A request's meters are recorded once its response is written, which may be just after the client read it. */
+    private static String scrapeUntil(Http api, String expected) throws InterruptedException {
+        String metrics = api.get("/metrics").body();
+        for (int attempt = 0; attempt < 100 && !metrics.contains(expected); attempt++) {
+            Thread.sleep(20);
+            metrics = api.get("/metrics").body();
+        }
+        return metrics;
     }
 
     private static double counter(String metrics, String name) {
