@@ -63,8 +63,11 @@ final class CachedStatements implements StatementBuilderFactory {
         }
     }
 
-    /** One per Jdbi handle, so used by one thread at a time. */
-    private final class Builder extends DefaultStatementBuilder {
+    /**
+     * One per Jdbi handle, so used by one thread at a time. {@link DirectStatements} takes statements from it too, so
+     * that the statements it runs without Jdbi share the same cache.
+     */
+    final class Builder extends DefaultStatementBuilder {
         /** The statements this handle took out of a cache, with the key each goes back under. */
         private final Map<PreparedStatement, String> inUse = new IdentityHashMap<>();
 
@@ -73,6 +76,11 @@ final class CachedStatements implements StatementBuilderFactory {
             if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
                 return super.create(conn, sql, ctx);
             }
+            return take(conn, sql);
+        }
+
+        /** A statement for {@code sql} on {@code conn}, from the cache or compiled; {@link #close} returns it. */
+        PreparedStatement take(Connection conn, String sql) throws SQLException {
             SQLiteConnection physical = conn.unwrap(SQLiteConnection.class);
             Lru cache = byConnection.computeIfAbsent(physical, c -> new Lru());
             PreparedStatement statement = cache.remove(sql); // out while in use: a nested use prepares its own

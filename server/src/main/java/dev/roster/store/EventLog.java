@@ -5,22 +5,25 @@ import org.jdbi.v3.core.Handle;
 
 /** Appends to the event log inside the caller's transaction, so an event exists exactly when its change does. */
 public final class EventLog {
+    private static final String INSERT = """
+            INSERT INTO events (org_id, aggregate_type, aggregate_id, aggregate_version, type, actor_type, actor_id,
+                                reason, payload, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Plain JDBC (see {@link DirectStatements}): every change writes one, lifecycle writes included. */
     public void append(Handle h, DomainEvent e) {
-        h.createUpdate("""
-                        INSERT INTO events (org_id, aggregate_type, aggregate_id, aggregate_version, type,
-                                            actor_type, actor_id, reason, payload, created_at)
-                        VALUES (:org, :aggregateType, :aggregateId, :version, :type, :actorType, :actorId, :reason,
-                                :payload, :createdAt)""")
-                .bind("org", e.organizationId())
-                .bind("aggregateType", e.aggregateType())
-                .bind("aggregateId", e.aggregateId())
-                .bind("version", e.aggregateVersion())
-                .bind("type", e.type())
-                .bind("actorType", e.actor().type().wire())
-                .bind("actorId", e.actor().id())
-                .bind("reason", e.reason())
-                .bind("payload", JsonColumns.write(e.payload()))
-                .bind("createdAt", Times.millis(e.createdAt()))
-                .execute();
+        DirectStatements.run(h, INSERT, insert -> {
+            insert.setString(1, e.organizationId());
+            insert.setString(2, e.aggregateType());
+            insert.setString(3, e.aggregateId());
+            insert.setLong(4, e.aggregateVersion());
+            insert.setString(5, e.type());
+            insert.setString(6, e.actor().type().wire());
+            insert.setString(7, e.actor().id());
+            insert.setString(8, e.reason());
+            insert.setString(9, JsonColumns.write(e.payload()));
+            insert.setLong(10, Times.millis(e.createdAt()));
+            return insert.executeUpdate();
+        });
     }
 }

@@ -84,21 +84,27 @@ public final class ExpressCustomerStore {
         forgetAtEnd(h, c.organizationId(), c.id());
     }
 
+    private static final String SET_ACTIVE = """
+            UPDATE express_customers
+            SET is_active = ?, updated_at = ?, version = version + 1
+            WHERE org_id = ? AND id = ? AND is_active <> ?""" + " RETURNING " + COLUMNS;
+
     /**
      * Sets {@code is_active} where it differs, as one statement: the customer as changed (new version, updated at
-     * {@code now}), or empty when nothing changed because there is no such customer or it already is so.
+     * {@code now}), or empty when nothing changed because there is no such customer or it already is so. Plain JDBC
+     * (see {@link DirectStatements}): this is the statement every lifecycle write makes.
      */
     public Optional<ExpressCustomer> setActive(Handle h, String orgId, String id, boolean active, Instant now) {
-        Optional<ExpressCustomer> changed = h.createQuery("""
-                        UPDATE express_customers
-                        SET is_active = :active, updated_at = :now, version = version + 1
-                        WHERE org_id = :org AND id = :id AND is_active <> :active""" + " RETURNING " + COLUMNS)
-                .bind("active", active)
-                .bind("now", Times.millis(now))
-                .bind("org", orgId)
-                .bind("id", id)
-                .map((rs, ctx) -> row(rs))
-                .findOne();
+        Optional<ExpressCustomer> changed = DirectStatements.run(h, SET_ACTIVE, update -> {
+            update.setBoolean(1, active);
+            update.setLong(2, Times.millis(now));
+            update.setString(3, orgId);
+            update.setString(4, id);
+            update.setBoolean(5, active);
+            try (ResultSet rs = update.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        });
         changed.ifPresent(c -> forgetAtEnd(h, orgId, id));
         return changed;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -113,6 +114,35 @@ class CachedStatementsTest {
         assertThat(statements.cachedStatements()).isEqualTo(cachedBySetUp + 1); // the writer's INSERT
         reader = jdbi.open();
         assertThat(read(reader, 1)).contains("a");
+    }
+
+    @Test
+    void aStatementRunDirectlySharesTheCacheAndGoesBackReset() {
+        insert(1, "a");
+        insert(2, "b");
+        read(reader, 1);
+        long compiledBefore = statements.compiled();
+
+        // Reads one row of two, as a RETURNING update does, and leaves its parameter bound.
+        String direct = DirectStatements.run(reader, "SELECT v FROM t WHERE id >= ? ORDER BY id", query -> {
+            query.setInt(1, 1);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+        String again = DirectStatements.run(reader, READ.replace(":id", "?"), query -> {
+            query.setInt(1, 2);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+
+        assertThat(direct).isEqualTo("a");
+        assertThat(again).isEqualTo("b");
+        assertThat(read(reader, 1)).contains("a"); // Jdbi's use of the statement the direct one returned
+        writer.createUpdate("UPDATE t SET v = 'new' WHERE id = 1").execute(); // no snapshot left open on the reader
+        assertThat(read(reader, 1)).contains("new");
+        assertThat(statements.compiled() - compiledBefore).isEqualTo(2); // the ORDER BY, and the UPDATE
     }
 
     private void insert(int id, String v) {
