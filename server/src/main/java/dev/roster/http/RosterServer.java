@@ -5,6 +5,7 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServiceBindingBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import dev.roster.app.Roster;
 import dev.roster.http.admin.AdminApi;
@@ -84,8 +85,10 @@ public final class RosterServer implements AutoCloseable {
 
         sb.route().get("/healthz").build(health);
         sb.route().get("/openapi.json").build(new StaticJson("/openapi.json"));
-        sb.route().get("/metrics").build((ctx, req) ->
-                HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, metrics.scrape()));
+        ServiceBindingBuilder metricsRoute = sb.route().get("/metrics");
+        // Named, or its own series would carry the class name of a lambda, which changes with every build.
+        metricsRoute.defaultServiceName("roster.metrics");
+        metricsRoute.build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, metrics.scrape()));
 
         Idempotency idempotency = new Idempotency(roster.idempotencyKeys());
         // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
