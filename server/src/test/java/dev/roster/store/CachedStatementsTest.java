@@ -124,18 +124,8 @@ class CachedStatementsTest {
         long compiledBefore = statements.compiled();
 
         // Reads one row of two, as a RETURNING update does, and leaves its parameter bound.
-        String direct = DirectStatements.run(reader, "SELECT v FROM t WHERE id >= ? ORDER BY id", query -> {
-            query.setInt(1, 1);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
-        String again = DirectStatements.run(reader, READ.replace(":id", "?"), query -> {
-            query.setInt(1, 2);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
+        String direct = firstDirectly(reader, "SELECT v FROM t WHERE id >= ? ORDER BY id", 1);
+        String again = firstDirectly(reader, READ.replace(":id", "?"), 2);
 
         assertThat(direct).isEqualTo("a");
         assertThat(again).isEqualTo("b");
@@ -143,6 +133,16 @@ class CachedStatementsTest {
         writer.createUpdate("UPDATE t SET v = 'new' WHERE id = 1").execute(); // no snapshot left open on the reader
         assertThat(read(reader, 1)).contains("new");
         assertThat(statements.compiled() - compiledBefore).isEqualTo(2); // the ORDER BY, and the UPDATE
+    }
+
+    /** The first value {@code sql} gives for {@code parameter}, run without Jdbi; the rest is left unread. */
+    private static String firstDirectly(Handle h, String sql, int parameter) {
+        return DirectStatements.run(h, sql, query -> {
+            query.setInt(1, parameter);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
     }
 
     private void insert(int id, String v) {

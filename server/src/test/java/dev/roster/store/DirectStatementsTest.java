@@ -62,18 +62,11 @@ class DirectStatementsTest {
     @EnumSource(Engine.class)
     void aFailingDirectStatementFailsAsJdbisWouldAndLeavesNothing(Engine engine) {
         open(engine);
-        EventLog events = new EventLog();
-        db.write(h -> {
-            events.append(h, event("cus_once", 1, "first", null));
-            return null;
-        });
+        appendInOneWrite(event("cus_once", 1, "first", null));
 
         // Version 1 of the aggregate again: the events' unique constraint refuses it.
-        assertThatThrownBy(() -> db.write(h -> {
-            events.append(h, event("cus_other", 1, "other", null));
-            events.append(h, event("cus_once", 1, "again", null));
-            return null;
-        })).isInstanceOf(UnableToExecuteStatementException.class).hasCauseInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> appendInOneWrite(event("cus_other", 1, "other", null),
+                event("cus_once", 1, "again", null))).isInstanceOf(UnableToExecuteStatementException.class).hasCauseInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(UniqueViolation.is(e)).isTrue());
 
         assertThat(db.read(DirectStatementsTest::aggregates)).containsExactly("cus_once");
@@ -83,6 +76,16 @@ class DirectStatementsTest {
         Storage storage = Storage.fresh(engine);
         db = Database.open(storage.databaseUrl(), storage.dataDir());
         db.migrate();
+    }
+
+    private void appendInOneWrite(DomainEvent... events) {
+        EventLog log = new EventLog();
+        db.write(h -> {
+            for (DomainEvent e : events) {
+                log.append(h, e);
+            }
+            return null;
+        });
     }
 
     private static List<String> aggregates(Handle h) {
