@@ -2,6 +2,7 @@ package dev.roster.http;
 
 import dev.roster.store.Database;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** What an operator needs to see of the embedded database's write path at {@code /metrics}. */
@@ -21,5 +22,11 @@ final class DatabaseMetrics {
                 .description("durable COMMITs made by the SQLite writer").register(registry);
         FunctionCounter.builder("roster.sqlite.committed.writes", db, d -> d.groupCommitCounts().writes())
                 .description("units of work those COMMITs carried").register(registry);
+        // A log that keeps growing under steady writes means its restarts are being held off (a long read).
+        Gauge.builder("roster.sqlite.wal.frames", db, d -> d.logState().frames())
+                .description("pages in the write-ahead log at the last checkpoint").register(registry);
+        FunctionCounter.builder("roster.sqlite.wal.restarts", db, d -> d.logState().restarts())
+                .description("checkpoints the writer finished so that the write-ahead log could start over")
+                .register(registry);
     }
 }

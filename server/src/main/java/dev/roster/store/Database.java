@@ -33,6 +33,13 @@ public final class Database implements AutoCloseable {
     public record CommitCounts(long commits, long writes) {
     }
 
+    /**
+     * SQLite's write-ahead log: its length in frames (pages) at the last checkpoint, and how many times the writer
+     * finished a checkpoint so that the log could start over (see {@link WalCheckpointer}).
+     */
+    public record LogState(long frames, long restarts) {
+    }
+
     private final Dialect dialect;
     private final HikariDataSource writerPool;
     private final HikariDataSource readerPool;
@@ -74,7 +81,7 @@ public final class Database implements AutoCloseable {
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
         this.readThreads = dialect == Dialect.SQLITE
                 ? new PlatformThreads(readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
-        this.checkpointer = checkpointSource == null ? null : new WalCheckpointer(checkpointSource, groupCommit::commits);
+        this.checkpointer = checkpointSource == null ? null : new WalCheckpointer(checkpointSource, groupCommit);
         this.postgresCalls = groupCommit == null
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("roster-pg-", 0).factory()) : null;
     }
@@ -133,6 +140,10 @@ public final class Database implements AutoCloseable {
             // a leaf of the events index per aggregate, ~1k leaves for the benchmark's 1k customers, and with 2 MB
             // those were read back from the file cache in the middle of a batch (bench/README.md).
             config.setCacheSize(-8192);
+            // The log starts over at about WalCheckpointer.RESTART_FRAMES. A file that a burst made twice as long
+            // (a long read can hold the log) is cut back when it does, instead of staying that size on disk; a file
+            // of the usual length is left alone, so COMMITs write over its blocks without extending it.
+            config.setJournalSizeLimit(2 * WalCheckpointer.RESTART_FRAMES * 4096);
         }
         // Writers take the lock when the transaction begins, so two writers never deadlock on an upgrade.
         config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -226,6 +237,11 @@ public final class Database implements AutoCloseable {
         return groupCommit == null ? null : new CommitCounts(groupCommit.commits(), groupCommit.committedUnits());
     }
 
+    /** Null on PostgreSQL. */
+    public LogState logState() {
+        return checkpointer == null ? null : new LogState(checkpointer.logFrames(), checkpointer.writerCheckpoints());
+    }
+
     public <T> T read(HandleCallback<T, RuntimeException> work) {
         if (readThreads != null) {
             return readThreads.call(() -> reader.withHandle(work));
@@ -283,11 +299,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close(); // first: a pass may hand its last step to the writer; the writer pool's close
+                                  // checkpoints whatever is left
+        }
         if (groupCommit != null) {
             groupCommit.close(); // writes already queued finish before their connection goes away
-        }
-        if (checkpointer != null) {
-            checkpointer.close(); // the last connection to close checkpoints what is left
         }
         if (postgresCalls != null) {
             postgresCalls.close(); // waits for the calls already started

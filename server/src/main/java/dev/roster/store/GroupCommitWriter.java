@@ -28,7 +28,7 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_BATCH = 256;
 
     /** Put in the queue by close(): what was queued before it is still written, then the writer ends. */
-    private static final Unit<?> STOP = new Unit<>(h -> null);
+    private static final Unit<?> STOP = new Unit<>(h -> null, false);
 
     private final Jdbi jdbi;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
@@ -59,10 +59,22 @@ final class GroupCommitWriter implements AutoCloseable {
      * its own rather than run on the writer's.
      */
     <T> CompletableFuture<T> submit(HandleCallback<T, RuntimeException> work) {
+        return enqueue(new Unit<>(work, false));
+    }
+
+    /**
+     * Queues {@code work} to run on the writer's connection between two batches, outside any transaction, so that
+     * nothing is written while it runs. The future completes on the writer's thread. For housekeeping that must not
+     * race a write, such as finishing a WAL checkpoint; a failure goes to the future and touches no write.
+     */
+    <T> CompletableFuture<T> betweenBatches(HandleCallback<T, RuntimeException> work) {
+        return enqueue(new Unit<>(work, true));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Unit<T> unit) {
         if (closed) {
             return CompletableFuture.failedFuture(closedException());
         }
-        Unit<T> unit = new Unit<>(work);
         queue.add(unit);
         if (closed && queue.remove(unit)) {
             // close() ran between the check and the add, and the writer has not taken the unit (it may have stopped
@@ -90,6 +102,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void loop() {
         List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
+        List<Unit<?>> between = new ArrayList<>();
         boolean stopping = false;
         while (true) {
             Unit<?> first = stopping ? queue.poll() : take();
@@ -99,10 +112,20 @@ final class GroupCommitWriter implements AutoCloseable {
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
             stopping |= batch.remove(STOP);
+            for (Unit<?> unit : batch) {
+                if (unit.outsideTransaction) {
+                    between.add(unit);
+                }
+            }
+            batch.removeAll(between);
             if (!batch.isEmpty()) {
                 write(batch);
             }
+            for (Unit<?> unit : between) {
+                runOutsideTransaction(unit);
+            }
             batch.clear();
+            between.clear();
         }
     }
 
@@ -139,6 +162,14 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    private void runOutsideTransaction(Unit<?> unit) {
+        try (Handle h = jdbi.open()) {
+            unit.runAlone(h);
+        } catch (RuntimeException | Error e) {
+            unit.failUnlessDone(e); // the handle could not be opened or closed
+        }
+    }
+
     /** Stops taking work: units already queued are still written, later ones are refused. */
     @Override
     public void close() {
@@ -168,12 +199,22 @@ final class GroupCommitWriter implements AutoCloseable {
     /** One caller's work, its outcome, and the future its caller waits on. */
     private static final class Unit<T> {
         private final HandleCallback<T, RuntimeException> work;
+        private final boolean outsideTransaction;
         private final CompletableFuture<T> done = new CompletableFuture<>();
         private T result;
         private boolean succeeded;
 
-        Unit(HandleCallback<T, RuntimeException> work) {
+        Unit(HandleCallback<T, RuntimeException> work, boolean outsideTransaction) {
             this.work = work;
+            this.outsideTransaction = outsideTransaction;
+        }
+
+        void runAlone(Handle h) {
+            try {
+                done.complete(work.withHandle(h));
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
         }
 
         void runIn(Handle h, Connection connection) throws SQLException {

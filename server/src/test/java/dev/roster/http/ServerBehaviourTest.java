@@ -11,6 +11,7 @@ import dev.roster.testing.TestServer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,7 +71,7 @@ class ServerBehaviourTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void metricsCountSqliteCommitsAndTheWritesTheyCarried(Engine engine) {
+    void metricsCountSqliteCommitsAndTheWritesTheyCarried(Engine engine) throws InterruptedException {
         Http api = servers.admin(engine);
         String id = api.post("/v1/express", json("expressCustomerName", "Metered")).json().get("expressCustomerId").asText();
         api.post("/v1/express/" + id + "/deactivate");
@@ -79,6 +80,10 @@ class ServerBehaviourTest {
             assertThat(counter(metrics, "roster_sqlite_committed_writes_total")).isGreaterThanOrEqualTo(2);
             assertThat(counter(metrics, "roster_sqlite_commits_total")).isBetween(1.0,
                     counter(metrics, "roster_sqlite_committed_writes_total"));
+            // The log's length as the checkpoint after these writes found it (WalCheckpointerTest covers restarts).
+            metrics = scrapeUntil(api, m -> counter(m, "roster_sqlite_wal_frames") > 0);
+            assertThat(counter(metrics, "roster_sqlite_wal_frames")).isPositive();
+            assertThat(metrics).containsPattern("(?m)^roster_sqlite_wal_restarts_total \\d");
         } else {
             assertThat(metrics).doesNotContain("roster_sqlite_"); // every PostgreSQL write is a COMMIT of its own
         }
@@ -91,7 +96,7 @@ class ServerBehaviourTest {
         api.get("/v1/express");
 
         // Until the metrics route's own series shows up, which takes one scrape before this one.
-        String metrics = scrapeUntil(api, "service=\"roster.metrics\"");
+        String metrics = scrapeUntil(api, m -> m.contains("service=\"roster.metrics\""));
         List<String> http = metrics.lines().filter(l -> l.startsWith("roster_http_")).toList();
         assertThat(http).filteredOn(l -> l.startsWith("roster_http_total_duration_seconds_bucket{"))
                 .anySatisfy(l -> assertThat(l).contains("le=\"0.001\""))
@@ -106,9 +111,9 @@ class ServerBehaviourTest {
     }
 
     /** A request's meters are recorded once its response is written, which may be just after the client read it. */
-    private static String scrapeUntil(Http api, String expected) throws InterruptedException {
+    private static String scrapeUntil(Http api, Predicate<String> expected) throws InterruptedException {
         String metrics = api.get("/metrics").body();
-        for (int attempt = 0; attempt < 100 && !metrics.contains(expected); attempt++) {
+        for (int attempt = 0; attempt < 100 && !expected.test(metrics); attempt++) {
             Thread.sleep(20);
             metrics = api.get("/metrics").body();
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -98,10 +99,7 @@ class GroupCommitWriterTest {
     @Test
     void closingWritesWhatWasQueuedAndRefusesWhatComesAfter() throws Exception {
         Future<Integer> first = holdWriterThenInsert(1);
-        Future<Integer> queued = callers.submit(() -> writer.run(h -> {
-            insert(h, 2);
-            return 2;
-        }));
+        Future<Integer> queued = insertFromACaller(2);
         waitUntilQueued(1);
         Future<?> closing = callers.submit(writer::close);
         release.countDown();
@@ -112,6 +110,31 @@ class GroupCommitWriterTest {
         assertThat(ids()).containsExactly(1, 2);
         assertThatThrownBy(() -> writer.run(h -> 3)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the database is closed");
+    }
+
+    @Test
+    void workBetweenBatchesRunsAfterTheBatchItWasQueuedWithOutsideAnyTransaction() throws Exception {
+        Future<Integer> blocker = holdWriterThenInsert(1);
+        Future<Integer> write = insertFromACaller(2);
+        waitUntilQueued(1);
+        CompletableFuture<List<Object>> seen = writer.betweenBatches(h -> List.of(h.isInTransaction(),
+                h.createQuery("SELECT count(*) FROM t").mapTo(Integer.class).one()));
+        CompletableFuture<Integer> failing = writer.betweenBatches(h -> {
+            throw new IllegalStateException("housekeeping refuses");
+        });
+        waitUntilQueued(3);
+        release.countDown();
+
+        assertThat(seen.get(10, TimeUnit.SECONDS)).as("in a transaction, and the rows it sees")
+                .containsExactly(false, 2);
+        assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(IllegalStateException.class).hasMessage("housekeeping refuses");
+        assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(writer.commits()).as("housekeeping is no batch of its own").isEqualTo(2);
+        assertThat(insertFromACaller(3).get(10, TimeUnit.SECONDS)).as("the writer goes on after failed housekeeping")
+                .isEqualTo(3);
+        assertThat(ids()).containsExactly(1, 2, 3);
     }
 
     /** Submits a unit that keeps the writer busy until {@link #release}, then inserts {@code id} and returns it. */
@@ -125,6 +148,14 @@ class GroupCommitWriterTest {
         }));
         assertThat(running.await(10, TimeUnit.SECONDS)).as("the writer runs the holding unit").isTrue();
         return result;
+    }
+
+    /** Inserts {@code id} through the writer from a caller's thread; the future gives {@code id} back. */
+    private Future<Integer> insertFromACaller(int id) {
+        return callers.submit(() -> writer.run(h -> {
+            insert(h, id);
+            return id;
+        }));
     }
 
     private static void insert(Handle h, int id) {
