@@ -140,10 +140,10 @@ public final class Database implements AutoCloseable {
             // a leaf of the events index per aggregate, ~1k leaves for the benchmark's 1k customers, and with 2 MB
             // those were read back from the file cache in the middle of a batch (bench/README.md).
             config.setCacheSize(-8192);
-            // The log starts over at about WalCheckpointer.RESTART_FRAMES. A file that a burst made twice as long
-            // (a long read can hold the log) is cut back when it does, instead of staying that size on disk; a file
-            // of the usual length is left alone, so COMMITs write over its blocks without extending it.
-            config.setJournalSizeLimit(2 * WalCheckpointer.RESTART_FRAMES * 4096);
+            // The log starts over at about WalCheckpointer.RESTART_FRAMES. A file that a burst made half as long
+            // again (a long read can hold the log) is cut back when it does, instead of staying that size on disk; a
+            // file of the usual length is left alone, so COMMITs write over its blocks without extending it.
+            config.setJournalSizeLimit(WalCheckpointer.RESTART_FRAMES * 4096 / 2 * 3);
         }
         // Writers take the lock when the transaction begins, so two writers never deadlock on an upgrade.
         config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
 final class WalCheckpointer implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMillis(200);
     /**
-     * 256 MB of 4 KB pages. Each start-over holds the writer up for a flush of the database file (2-25 ms measured
-     * on the benchmark machine, beside passes of the side thread's own), so it should come seldom: at the ~2,000
-     * frames a second of the benchmark's lifecycle writes, about every 30 s. At 16 MB (every ~2 s) and at 64 MB,
-     * lifecycle's p99 at 64 connections in A/B runs against the unbounded log was 5-9 ms higher.
+     * 1 GiB of 4 KB pages, PostgreSQL's default {@code max_wal_size}. Each start-over holds the writer up for a flush
+     * of the database file (2-25 ms measured on the benchmark machine), and when start-overs come often enough for
+     * the writes caught behind them to pass 1 %, that stall becomes the p99. Lifecycle writes append 2,000-20,000
+     * frames a second, so at 16k frames (64 MB) the log started over every 1-3 s and at 64k frames every 3-7 s, and
+     * either way lifecycle's p99 at 64 connections rose from ~23 to ~30 ms; at 1 GiB it is every 15 s or more.
      */
-    static final int RESTART_FRAMES = 65_536;
+    static final int RESTART_FRAMES = 262_144;
     /** A pass that copied no more than this (1 MB) was brief, so it left the writer about as little to copy. */
     private static final int HAND_OVER_FRAMES = 256;
     private static final int MAX_CATCH_UP_PASSES = 4;
