@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>That alone lets the log grow for as long as writes keep coming. The log starts over from its first frame only
  * when a write transaction begins with every frame already copied back, and under steady load the writer appends
- * new frames while the checkpoint copies the old ones. In the benchmark the file reached 1.1-1.3 GB within two
+ * new frames while the checkpoint copies the old ones. In the benchmark the file reached up to 1.3 GB within two
  * minutes of writes and started over only when the load paused; writes that never pause would fill the disk. So
  * once a pass finds the log longer than {@code restartFrames}, the writer finishes the checkpoint itself, between
  * two batches ({@link GroupCommitWriter#betweenBatches}). Only the frames committed since this thread's last pass
@@ -38,9 +38,10 @@ final class WalCheckpointer implements AutoCloseable {
     /**
      * 1 GiB of 4 KB pages, PostgreSQL's default {@code max_wal_size}. Each start-over holds the writer up for a flush
      * of the database file (2-25 ms measured on the benchmark machine), and when start-overs come often enough for
-     * the writes caught behind them to pass 1 %, that stall becomes the p99. Lifecycle writes append 2,000-20,000
-     * frames a second, so at 16k frames (64 MB) the log started over every 1-3 s and at 64k frames every 3-7 s, and
-     * either way lifecycle's p99 at 64 connections rose from ~23 to ~30 ms; at 1 GiB it is every 15 s or more.
+     * the writes caught behind them to pass 1 %, that stall becomes the p99. The benchmark's lifecycle writes append
+     * 10,000-20,000 frames a second: at 16k frames (64 MB) the log started over every 1-2 s and lifecycle's p99 at
+     * 64 connections rose from ~23 to ~33 ms in alternated runs; at 64k frames it started over every ~4 s; at
+     * 1 GiB it is every 13 s or more.
      */
     static final int RESTART_FRAMES = 262_144;
     /** A pass that copied no more than this (1 MB) was brief, so it left the writer about as little to copy. */
