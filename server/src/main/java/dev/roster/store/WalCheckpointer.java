@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +46,7 @@ final class WalCheckpointer implements AutoCloseable {
     /** A pass that copied no more than this (1 MB) was brief, so it left the writer about as little to copy. */
     private static final int HAND_OVER_FRAMES = 256;
     private static final int MAX_CATCH_UP_PASSES = 4;
+    private static final String PASSIVE = "PRAGMA wal_checkpoint(PASSIVE)";
     private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final DataSource source;
@@ -125,14 +125,15 @@ final class WalCheckpointer implements AutoCloseable {
         if (!last.copiedAll()) {
             return last; // a reader still needs old frames: the writer could not finish either; the next pass tries
         }
-        Result finished = writer.betweenBatches(h -> passiveOrThrow(h.getConnection())).join();
+        Result finished = writer.betweenBatches(h ->
+                DirectStatements.run(h, PASSIVE, statement -> read(statement.executeQuery()))).join();
         writerCheckpoints.incrementAndGet();
         return finished;
     }
 
     /**
-     * What {@code PRAGMA wal_checkpoint} reports: whether it was kept from copying everything (another checkpoint
-     * ran, or a reader still needs an older frame), the frames in the log and how many of them are now copied.
+     * What {@code PRAGMA wal_checkpoint} reports: whether another connection's checkpoint kept this one from running,
+     * the frames in the log, and how many of them are now copied back.
      */
     record Result(boolean busy, long logFrames, long copiedFrames) {
         /** A PASSIVE checkpoint copies only what no reader may still need: less than all means one held it back. */
@@ -142,18 +143,15 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     static Result passive(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet row = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            row.next();
-            return new Result(row.getInt(1) != 0, row.getLong(2), row.getLong(3));
+        try (Statement s = connection.createStatement()) {
+            return read(s.executeQuery(PASSIVE));
         }
     }
 
-    private static Result passiveOrThrow(Connection connection) {
-        try {
-            return passive(connection);
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
+    private static Result read(ResultSet row) throws SQLException {
+        try (row) {
+            row.next();
+            return new Result(row.getInt(1) != 0, row.getLong(2), row.getLong(3));
         }
     }
 
