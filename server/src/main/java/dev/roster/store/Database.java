@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -177,10 +178,16 @@ public final class Database implements AutoCloseable {
 
     /** Applies the pending migrations; start-up fails if the schema is newer than this build or was edited. */
     public void migrate() {
+        migrate(MigrationVersion.LATEST);
+    }
+
+    /** Applies the migrations up to {@code target}: a test's way to start from an older schema. */
+    void migrate(MigrationVersion target) {
         Flyway.configure()
                 .dataSource(writerPool)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", dialect.migrationLocation())
                 .placeholders(Map.of("identity", dialect.identityColumn()))
+                .target(target)
                 .load()
                 .migrate();
     }

@@ -40,9 +40,14 @@ public final class Servers implements AfterAllCallback {
         return server.http().as(server.newOrganizationKey());
     }
 
+    /** Stops the servers, once their event logs passed the checks that every test must leave true. */
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        running.values().forEach(TestServer::close);
-        running.clear();
+        try {
+            running.values().forEach(server -> EventLogChecks.assertOneEventPerAggregateVersion(server.database()));
+        } finally {
+            running.values().forEach(TestServer::close);
+            running.clear();
+        }
     }
 }
