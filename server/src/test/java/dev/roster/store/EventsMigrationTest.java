@@ -49,7 +49,9 @@ class EventsMigrationTest {
     }
 
     private Database open(Engine engine) {
-        return engine == Engine.POSTGRES ? Database.postgres(EmbeddedPostgresServer.newDatabase(), 2) : Database.sqlite(dir);
+        return engine == Engine.POSTGRES
+                ? Database.postgres(EmbeddedPostgresServer.newDatabase(), 2)
+                : Database.sqlite(dir);
     }
 
     /** Appends one event and returns its position. */
