@@ -36,7 +36,7 @@ final class WalCheckpointer implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMillis(200);
     /**
      * 1 GiB of 4 KB pages, PostgreSQL's default {@code max_wal_size}. Each start-over holds the writer up for a flush
-     * of the database file (2-25 ms measured on the benchmark machine), and when start-overs come often enough for
+     * of the database file (2-24 ms measured on the benchmark machine), and when start-overs come often enough for
      * the writes caught behind them to pass 1 %, that stall becomes the p99. The benchmark's lifecycle writes append
      * 10,000-20,000 frames a second: at 16k frames (64 MB) the log started over every 1-2 s and lifecycle's p99 at
      * 64 connections rose from ~23 to ~33 ms in alternated runs; at 64k frames it started over every ~4 s; at
