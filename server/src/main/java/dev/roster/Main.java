@@ -38,6 +38,7 @@ public final class Main {
      */
     public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::failed);
         String first = args.length > 0 ? args[0] : "";
         boolean known = SUBCOMMANDS.stream().anyMatch(c -> commandName(c).equals(first));
         for (Class<?> subcommand : SUBCOMMANDS) {
@@ -59,6 +60,25 @@ public final class Main {
 
     private static String commandName(Class<?> subcommand) {
         return subcommand.getAnnotation(Command.class).name();
+    }
+
+    /**
+     * A command that fails (the database unreachable, a migration refused, a port taken) says why in a line or two,
+     * each cause's message once; the stack trace goes to the log at DEBUG, for whoever asks for it.
+     */
+    private static int failed(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        StringBuilder why = new StringBuilder("roster: ").append(command.getCommandName()).append(" failed: ");
+        String last = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (last == null || !last.contains(message)) {
+                why.append(last == null ? "" : "\n  caused by: ").append(message);
+            }
+            last = message;
+        }
+        command.getErr().println(why);
+        LoggerFactory.getLogger(Main.class).debug("{} failed", command.getCommandName(), failure);
+        return 1;
     }
 
     /** The version written into the jar's manifest by the build. */

@@ -8,6 +8,7 @@ import dev.roster.domain.Keyset;
 import dev.roster.domain.Metadata;
 import dev.roster.domain.Page;
 import dev.roster.domain.Principal;
+import dev.roster.domain.Study;
 import dev.roster.domain.User;
 import dev.roster.domain.UserState;
 import dev.roster.store.Database;
@@ -136,16 +137,15 @@ public final class Customers {
         Ids.CUSTOMER.require("expressCustomerId", customerId);
         Ids.USER.require("userId", userId);
         db.write(h -> {
-            ExpressCustomer customer = load(h, who, customerId);
-            linkableUser(h, who, userId);
+            // Both rows are locked, the user's first as in every write that locks both (a user's delete unlinks it
+            // from its customers), so a concurrent deactivate or delete waits for this link instead of missing it.
+            Optional<User> user = users.findForChange(h, who.organizationId(), userId);
+            ExpressCustomer customer = lockedCustomer(h, who, customerId);
+            User linked = user.filter(u -> u.state() != UserState.DELETED).orElseThrow(Customers::userNotFound);
             if (!customer.active()) {
                 throw DomainError.failedPrecondition(ErrorIds.EXPRESS_CUSTOMER_INACTIVE, "Express customer is inactive");
             }
-            // Held, not just read: a delete running alongside must not unlink everywhere and then see this link appear.
-            if (!users.holdAssignable(h, who.organizationId(), userId)) {
-                linkableUser(h, who, userId); // deleted meanwhile: NOT_FOUND
-                throw DomainError.failedPrecondition(ErrorIds.USER_NOT_ACTIVE, "User is not active");
-            }
+            Study.requireAssignable(linked);
             if (store.link(h, who.organizationId(), customerId, userId, now())) {
                 recordLink(h, who, reason, customerId, userId, "express_customer.user_linked");
             }
@@ -179,7 +179,11 @@ public final class Customers {
     private User linkableUser(Handle h, Principal who, String userId) {
         return users.find(h, who.organizationId(), userId)
                 .filter(u -> u.state() != UserState.DELETED)
-                .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found"));
+                .orElseThrow(Customers::userNotFound);
+    }
+
+    private static DomainError userNotFound() {
+        return DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found");
     }
 
     private void recordLink(Handle h, Principal who, String reason, String customerId, String userId, String type) {
@@ -204,8 +208,16 @@ public final class Customers {
     }
 
     private ExpressCustomer load(Handle h, Principal who, String id) {
-        return store.find(h, who.organizationId(), id)
-                .orElseThrow(() -> DomainError.notFound(ErrorIds.EXPRESS_NOT_FOUND, "Express customer could not be found"));
+        return store.find(h, who.organizationId(), id).orElseThrow(Customers::notFound);
+    }
+
+    /** As {@link #load}, locked until the transaction ends (see {@link ExpressCustomerStore#findForChange}). */
+    ExpressCustomer lockedCustomer(Handle h, Principal who, String id) {
+        return store.findForChange(h, who.organizationId(), id).orElseThrow(Customers::notFound);
+    }
+
+    static DomainError notFound() {
+        return DomainError.notFound(ErrorIds.EXPRESS_NOT_FOUND, "Express customer could not be found");
     }
 
     private void record(Handle h, Principal who, String reason, ExpressCustomer c, String type) {

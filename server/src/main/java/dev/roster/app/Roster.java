@@ -51,13 +51,13 @@ public final class Roster {
         this.clock = clock;
         EventLog events = new EventLog();
         OrganizationStore organizationStore = new OrganizationStore();
-        UserStore userStore = new UserStore();
+        UserStore userStore = new UserStore(db.dialect());
         SessionStore sessionStore = new SessionStore();
         SessionTermination termination = new SessionTermination(sessionStore, events);
         this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
-        ExpressCustomerStore customerStore = new ExpressCustomerStore(customerCache(db));
+        ExpressCustomerStore customerStore = new ExpressCustomerStore(customerCache(db), db.dialect());
         this.customers = new Customers(db, customerStore, userStore, events, clock);
         ViewerUserStore viewerUserStore = new ViewerUserStore(userStore);
         this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);

@@ -90,7 +90,8 @@ public final class Sessions {
         Boolean verified = passwordOk;
         Outcome outcome = db.write(h -> {
             Instant now = Clocks.now(clock);
-            User user = checked.isEmpty() ? null : loginUser(h, who, new UserCheck(checked.get().id(), null));
+            // Locked: a deactivate, lock or delete running alongside waits for this session and then ends it.
+            User user = checked.isEmpty() ? null : lockedLoginUser(h, who, checked.get().id());
             if (user != null && verified != null && !user.passwordHash().equals(checked.get().passwordHash())) {
                 // The password changed while the old one was being checked: the one given is no longer valid.
                 throw new CredentialsCheckFailed(user.failedPasswordAttempts());
@@ -151,9 +152,17 @@ public final class Sessions {
 
     /** The user a login names, if it may log in: unknown or deleted is NOT_FOUND, not enabled is refused. */
     private User loginUser(Handle h, Principal who, UserCheck check) {
-        Optional<User> found = check.userId() != null
+        return mayLogIn(check.userId() != null
                 ? users.find(h, who.organizationId(), check.userId())
-                : users.findByUsername(h, who.organizationId(), check.loginName());
+                : users.findByUsername(h, who.organizationId(), check.loginName()));
+    }
+
+    /** {@link #loginUser} by ID, with the row locked until the transaction ends. */
+    private User lockedLoginUser(Handle h, Principal who, String userId) {
+        return mayLogIn(users.findForChange(h, who.organizationId(), userId));
+    }
+
+    private static User mayLogIn(Optional<User> found) {
         User user = found.filter(u -> u.state() != UserState.DELETED)
                 .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, Users.NOT_FOUND_TEXT));
         if (!user.canLogIn()) {

@@ -94,11 +94,15 @@ public final class Studies {
         }
         Metadata metadata = request.metadata() == null ? Metadata.EMPTY : request.metadata();
         return db.write(h -> {
+            // The rows this study depends on are locked, the user's before the customer's as in every write that
+            // locks both, so a deactivate running alongside waits for the study instead of missing it.
+            Optional<User> assignee = request.assignedTo() == null ? Optional.empty()
+                    : lockedUser(h, who, request.assignedTo());
             if (request.expressCustomerId() != null) {
                 Study.requireOpenFor(customer(h, who, request.expressCustomerId()));
             }
             if (request.assignedTo() != null) {
-                Study.requireAssignable(user(h, who, request.assignedTo()));
+                Study.requireAssignable(assignee.orElseThrow(Studies::userNotFound));
             }
             Instant now = now();
             Study study = new Study(who.organizationId(), Ids.STUDY.next(), uid, description, request.severity(),
@@ -132,7 +136,7 @@ public final class Studies {
             String assignedTo = changes.assignee() == null ? current.assignedTo() : changes.assignee().userId();
             if (assignedTo != null && !assignedTo.equals(current.assignedTo())) {
                 // Only a new assignment is checked: a study keeps an assignee who was revoked after assignment.
-                Study.requireAssignable(user(h, who, assignedTo));
+                Study.requireAssignable(lockedUser(h, who, assignedTo).orElseThrow(Studies::userNotFound));
             }
             Study changed = current.withDetails(
                     newDescription == null ? current.description() : newDescription,
@@ -219,15 +223,18 @@ public final class Studies {
                 && a.metadata().equals(b.metadata());
     }
 
+    /** The customer a new study goes to, locked until the transaction ends. */
     private ExpressCustomer customer(Handle h, Principal who, String id) {
-        return customers.find(h, who.organizationId(), id)
-                .orElseThrow(() -> DomainError.notFound(ErrorIds.EXPRESS_NOT_FOUND, "Express customer could not be found"));
+        return customers.findForChange(h, who.organizationId(), id).orElseThrow(Customers::notFound);
     }
 
-    private User user(Handle h, Principal who, String id) {
-        return users.find(h, who.organizationId(), id)
-                .filter(u -> u.state() != UserState.DELETED)
-                .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found"));
+    /** A user who is not deleted, locked until the transaction ends, so their state holds while it is relied on. */
+    private Optional<User> lockedUser(Handle h, Principal who, String id) {
+        return users.findForChange(h, who.organizationId(), id).filter(u -> u.state() != UserState.DELETED);
+    }
+
+    private static DomainError userNotFound() {
+        return DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found");
     }
 
     private StudyView load(Handle h, Principal who, String id) {

@@ -19,6 +19,7 @@ public final class ErrorIds {
     public static final String IDEMPOTENCY_KEY_REUSED = "ROSTER-IDEMPOTENCY-KEY-REUSED";
     public static final String IDEMPOTENCY_KEY_IN_FLIGHT = "ROSTER-IDEMPOTENCY-KEY-IN-FLIGHT";
     public static final String UNAVAILABLE = "ROSTER-UNAVAILABLE";
+    public static final String DATABASE_UNAVAILABLE = "ROSTER-DATABASE-UNAVAILABLE";
     public static final String CLIENT_CLOSED = "ROSTER-CLIENT-CLOSED";
 
     // Authentication and authorization (ZITADEL's IDs)

@@ -17,7 +17,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -29,6 +28,8 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
+    /** How long a request waits for a PostgreSQL connection before it is answered UNAVAILABLE. */
+    static final java.time.Duration OUTAGE_WAIT = java.time.Duration.ofSeconds(2);
 
     /** Durable COMMITs and the writes they carried; on SQLite several writes share one COMMIT (group commit). */
     public record CommitCounts(long commits, long writes) {
@@ -65,10 +66,13 @@ public final class Database implements AutoCloseable {
     private final ExecutorService postgresCalls;
     /** SQLite: the write-ahead log is copied back off the writer's thread. */
     private final WalCheckpointer checkpointer;
+    /** PostgreSQL: the health check's own connection. */
+    private final ConnectionProbe probe;
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool,
-                     DataSource checkpointSource) {
+                     DataSource checkpointSource, ConnectionProbe probe) {
         this.dialect = dialect;
+        this.probe = probe;
         this.readPermits = dialect == Dialect.SQLITE ? null : new Semaphore(readerPool.getMaximumPoolSize(), true);
         this.writerPool = writerPool;
         this.readerPool = readerPool;
@@ -98,7 +102,7 @@ public final class Database implements AutoCloseable {
         // WalCheckpointer does the checkpoints; the writer's COMMITs no longer stop to do them.
         HikariDataSource writer = pool("roster-writer", sqliteSource(url, false), 1, false, "PRAGMA wal_autocheckpoint=0");
         HikariDataSource readers = pool("roster-readers", sqliteSource(url, true), 4, true, null);
-        return new Database(Dialect.SQLITE, writer, readers, sqliteSource(url, false));
+        return new Database(Dialect.SQLITE, writer, readers, sqliteSource(url, false), null);
     }
 
     public static Database postgres(String jdbcUrl, int poolSize) {
@@ -106,9 +110,15 @@ public final class Database implements AutoCloseable {
         config.setPoolName("roster-postgres");
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(poolSize);
+        // Every connection starts at READ COMMITTED and stays there: transactions never set a level of their own,
+        // since asking the driver for the current one costs a round trip (SHOW TRANSACTION ISOLATION LEVEL) each time.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // An outage answers 503 within OUTAGE_WAIT instead of holding requests for Hikari's default 30 s.
+        config.setConnectionTimeout(OUTAGE_WAIT.toMillis());
+        config.setValidationTimeout(ConnectionProbe.TIMEOUT_SECONDS * 1000L);
+        config.addDataSourceProperty("connectTimeout", Long.toString(OUTAGE_WAIT.toSeconds()));
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRES, pool, pool, null);
+        return new Database(Dialect.POSTGRES, pool, pool, null, new ConnectionProbe(jdbcUrl));
     }
 
     public static Database open(String databaseUrl, Path dataDir) {
@@ -201,14 +211,15 @@ public final class Database implements AutoCloseable {
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return groupCommit != null
-                        ? groupCommit.run(work)
-                        : writer.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                return groupCommit != null ? groupCommit.run(work) : writer.inTransaction(work);
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
             } catch (org.jdbi.v3.core.JdbiException e) {
+                if (DatabaseUnavailable.is(e)) {
+                    throw DatabaseUnavailable.error();
+                }
                 if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
@@ -256,6 +267,8 @@ public final class Database implements AutoCloseable {
         readPermits.acquireUninterruptibly();
         try {
             return reader.withHandle(work);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw DatabaseUnavailable.is(e) ? DatabaseUnavailable.error() : e;
         } finally {
             readPermits.release();
         }
@@ -273,8 +286,11 @@ public final class Database implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> read(work), postgresCalls);
     }
 
-    /** True when the database answers a trivial query. */
+    /** True when the database answers a trivial query; on PostgreSQL within about a second, whatever the load. */
     public boolean ping() {
+        if (probe != null) {
+            return probe.answers();
+        }
         try {
             return reader.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
@@ -315,6 +331,9 @@ public final class Database implements AutoCloseable {
         }
         if (postgresCalls != null) {
             postgresCalls.close(); // waits for the calls already started
+        }
+        if (probe != null) {
+            probe.close();
         }
         if (readThreads != null) {
             readThreads.close();

@@ -22,9 +22,11 @@ public final class ExpressCustomerStore {
             created_by_api_key_id, created_by_user_id, version""";
 
     private final ExpressCustomerCache cache;
+    private final Dialect dialect;
 
-    public ExpressCustomerStore(ExpressCustomerCache cache) {
+    public ExpressCustomerStore(ExpressCustomerCache cache, Dialect dialect) {
         this.cache = cache;
+        this.dialect = dialect;
     }
 
     public ExpressCustomerCache cache() {
@@ -52,7 +54,19 @@ public final class ExpressCustomerStore {
     }
 
     public Optional<ExpressCustomer> find(Handle h, String orgId, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM express_customers WHERE org_id = :org AND id = :id")
+        return select(h, orgId, id, "");
+    }
+
+    /**
+     * {@link #find}, with the row locked until the transaction ends: for a write that depends on the customer being
+     * active (a new link or study), so that a deactivate running alongside waits for it and counts what it added.
+     */
+    public Optional<ExpressCustomer> findForChange(Handle h, String orgId, String id) {
+        return select(h, orgId, id, dialect.rowLock());
+    }
+
+    private Optional<ExpressCustomer> select(Handle h, String orgId, String id, String lock) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM express_customers WHERE org_id = :org AND id = :id" + lock)
                 .bind("org", orgId)
                 .bind("id", id)
                 .map((rs, ctx) -> row(rs))

@@ -5,12 +5,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 public final class OrganizationStore {
+    /** Replicas starting together on an empty database both insert the default organization; one of them runs again. */
     public void insert(Handle h, Organization org) {
-        h.createUpdate("INSERT INTO organizations (id, name, created_at, version) VALUES (:id, :name, :createdAt, 1)")
+        UniqueViolation.raceLostAsConcurrentUpdate("organization " + org.id(), () -> h.createUpdate("INSERT INTO organizations (id, name, created_at, version) VALUES (:id, :name, :createdAt, 1)")
                 .bind("id", org.id())
                 .bind("name", org.name())
                 .bind("createdAt", Times.millis(org.createdAt()))
-                .execute();
+                .execute());
     }
 
     public Optional<Organization> find(Handle h, String id) {

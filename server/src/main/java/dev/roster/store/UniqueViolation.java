@@ -12,6 +12,21 @@ final class UniqueViolation {
     private UniqueViolation() {
     }
 
+    /**
+     * Runs {@code write}; a unique key it hits means that a concurrent writer took it since this unit read it as
+     * free, so the unit runs again ({@link ConcurrentUpdateException}) and its check then sees the winner's row.
+     */
+    static void raceLostAsConcurrentUpdate(String what, Runnable write) {
+        try {
+            write.run();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (is(e)) {
+                throw new ConcurrentUpdateException(what + " was taken meanwhile");
+            }
+            throw e;
+        }
+    }
+
     static boolean is(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (POSTGRES_STATE.equals(sql.getSQLState()) || isSqliteUnique(sql))) {

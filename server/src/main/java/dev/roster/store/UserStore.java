@@ -30,14 +30,7 @@ public final class UserStore {
     }
 
     private static void uniqueGuarded(User u, Runnable write) {
-        try {
-            write.run();
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (UniqueViolation.is(e)) {
-                throw new ConcurrentUpdateException("user " + u.id() + " or its username was taken meanwhile");
-            }
-            throw e;
-        }
+        UniqueViolation.raceLostAsConcurrentUpdate("user " + u.id() + " or its username", write);
     }
 
     private void insertRow(Handle h, User u) {
@@ -72,23 +65,28 @@ public final class UserStore {
         }
     }
 
-    /**
-     * Holds the row of a user who may take new assignments (ACTIVE, or INITIAL: invited, not yet logged in; avara-v1
-     * §6.0 item 10 refuses only inactive, locked and revoked users) until the transaction ends. A write that changes
-     * nothing still takes the row lock on PostgreSQL (SQLite has one writer anyway), so a concurrent deactivate, lock
-     * or delete waits for the caller instead of racing it. False when the user may not (any more).
-     */
-    public boolean holdAssignable(Handle h, String orgId, String id) {
-        return h.createUpdate("UPDATE users SET version = version WHERE org_id = :org AND id = :id"
-                        + " AND state IN ('ACTIVE', 'INITIAL')")
-                .bind("org", orgId)
-                .bind("id", id)
-                .execute() == 1;
+    private final Dialect dialect;
+
+    public UserStore(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     /** Any user with this ID, deleted ones included (a deleted ID stays taken). */
     public Optional<User> find(Handle h, String orgId, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE org_id = :org AND id = :id")
+        return select(h, orgId, id, "");
+    }
+
+    /**
+     * {@link #find}, with the row locked until the transaction ends: for a write whose rule reads the user's state
+     * without changing the user (a login, a link, an assignment). A concurrent deactivate, lock or delete then waits
+     * for that write and sees what it wrote, instead of both deciding on the state as it was.
+     */
+    public Optional<User> findForChange(Handle h, String orgId, String id) {
+        return select(h, orgId, id, dialect.rowLock());
+    }
+
+    private Optional<User> select(Handle h, String orgId, String id, String lock) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE org_id = :org AND id = :id" + lock)
                 .bind("org", orgId)
                 .bind("id", id)
                 .map((rs, ctx) -> row(rs))

@@ -42,9 +42,12 @@ public final class ViewerUserStore {
         this.users = users;
     }
 
-    /** Creates or replaces the profile of a user. */
+    /**
+     * Creates or replaces the profile of a user. The schema allows one owner per organization; naming a second one
+     * while another is named runs the unit again, which then finds that owner.
+     */
     public void put(Handle h, String orgId, String userId, ViewerProfile p) {
-        h.createUpdate("""
+        UniqueViolation.raceLostAsConcurrentUpdate("the owner of " + orgId, () -> h.createUpdate("""
                         INSERT INTO viewer_profiles (org_id, user_id, clinic_role, level, can_manage_studies,
                                                      has_dashboard_access, invited_source, middle_name, suffix1, suffix2)
                         VALUES (:org, :user, :role, :level, :manage, :dashboard, :source, :middle, :suffix1, :suffix2)
@@ -61,7 +64,7 @@ public final class ViewerUserStore {
                 .bind("middle", p.middleName())
                 .bind("suffix1", p.suffix1())
                 .bind("suffix2", p.suffix2())
-                .execute();
+                .execute());
     }
 
     /** The user who is not deleted, with its Viewer profile. */

@@ -1,0 +1,57 @@
+package dev.roster.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * PostgreSQL's health check: one connection of its own, outside the pool, so that a pool busy with requests never
+ * reads as an outage, and a database that went away is noticed within the timeout instead of the pool's wait.
+ */
+final class ConnectionProbe implements AutoCloseable {
+    static final int TIMEOUT_SECONDS = 1;
+
+    private final String jdbcUrl;
+    private Connection connection;
+
+    ConnectionProbe(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** True when the database answers now; a broken connection is replaced by a new one on the next call. */
+    synchronized boolean answers() {
+        try {
+            if (connection != null && connection.isValid(TIMEOUT_SECONDS)) {
+                return true;
+            }
+            closeConnection();
+            Properties properties = new Properties();
+            // A setting in the URL wins over these (the driver reads the URL last).
+            properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));
+            properties.setProperty("socketTimeout", Integer.toString(TIMEOUT_SECONDS * 2));
+            properties.setProperty("ApplicationName", "roster-health");
+            connection = DriverManager.getConnection(jdbcUrl, properties);
+            return connection.isValid(TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            closeConnection();
+            return false;
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken: nothing is left to release
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeConnection();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.roster.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Several Roster servers on one database, as replicas behind a load balancer are: each has its own pool, caches
+ * and port, and nothing but the database in common. On SQLite, whose file belongs to one server, there is one.
+ */
+public final class Replicas implements AutoCloseable {
+    private final List<TestServer> servers;
+
+    private Replicas(List<TestServer> servers) {
+        this.servers = servers;
+    }
+
+    /**
+     * {@code count} replicas (one on SQLite) on a fresh database, started at the same moment: the first start of
+     * an instance (migrations, the default organization) is itself a race between them.
+     */
+    public static Replicas start(Engine engine, int count) {
+        Storage storage = Storage.fresh(engine);
+        int n = engine == Engine.SQLITE ? 1 : count;
+        CyclicBarrier together = new CyclicBarrier(n);
+        List<CompletableFuture<TestServer>> starting = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(n)) {
+            for (int i = 0; i < n; i++) {
+                starting.add(CompletableFuture.supplyAsync(() -> {
+                    await(together);
+                    return TestServer.start(storage);
+                }, threads));
+            }
+        }
+        List<TestServer> started = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<TestServer> s : starting) {
+            try {
+                started.add(s.join());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            started.forEach(TestServer::close);
+            throw failure;
+        }
+        return new Replicas(started);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException("replicas did not start together", e);
+        }
+    }
+
+    public int size() {
+        return servers.size();
+    }
+
+    public TestServer get(int i) {
+        return servers.get(i);
+    }
+
+    /** The admin client of replica {@code i % size}: requests spread over the replicas as a load balancer would. */
+    public Http admin(int i) {
+        return servers.get(Math.floorMod(i, servers.size())).http().as(TestServer.ADMIN_KEY);
+    }
+
+    @Override
+    public void close() {
+        try {
+            EventLogChecks.assertOneEventPerAggregateVersion(servers.get(0).database());
+        } finally {
+            // Side by side: each stop waits out its event loops' quiet period.
+            servers.parallelStream().forEach(TestServer::close);
+        }
+    }
+}
