@@ -76,11 +76,12 @@ class LauncherTest {
         List<String> training = calls.get(0);
         assertThat(training).anyMatch(a -> a.startsWith("-XX:AOTCacheOutput=") && a.endsWith(".tmp"))
                 .endsWith("-jar", target.resolve("roster.jar").toString(), "train")
-                .contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx96m");
+                .contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx96m", "-XX:+ExitOnOutOfMemoryError");
         Path cache = onlyCache();
         assertThat(cache.getFileName().toString()).matches("roster-\\d+\\.aot");
         for (List<String> start : List.of(calls.get(1), calls.get(2))) {
             assertThat(start).contains("-XX:AOTCache=" + cache, "-XX:+UseSerialGC", "-Xms32m", "-Xmx96m",
+                            "-XX:+ExitOnOutOfMemoryError",
                             "--sun-misc-unsafe-memory-access=allow", "-XX:TrimNativeHeapInterval=5000")
                     .noneMatch(a -> a.startsWith("-XX:AOTCacheOutput"))
                     .endsWith("-jar", target.resolve("roster.jar").toString(), "serve", "--port", "0");

@@ -66,14 +66,12 @@ public final class Sessions {
     public record Created(Session session, String token) {
     }
 
-    /** What DeleteSession reports: the session's version after the end (0 when there was nothing to end). */
+    /** What DeleteSession reports: the session's version after the end. */
     public record Ended(String organizationId, String sessionId, long version, Instant at) {
     }
 
     public Created create(Principal who, String reason, NewSession request) {
-        if (request.lifetime() != null && !request.lifetime().isPositive()) {
-            throw DomainError.invalidField("lifetime", "value must be greater than 0s");
-        }
+        Session.requireLifetime(request.lifetime());
         if (request.password() != null && request.user() == null) {
             throw DomainError.failedPrecondition(ErrorIds.SESSION_PASSWORD_WITHOUT_USER, "User ID missing");
         }
@@ -188,14 +186,18 @@ public final class Sessions {
         return db.read(h -> store.list(h, who.organizationId(), where, asc, offset, limit));
     }
 
-    /** Idempotent: a session that is unknown or already ended is reported as ended. */
+    /**
+     * Retry-safe: a session of the caller's organization that already ended is reported as ended, unchanged. An id
+     * that names no session of the organization (unknown, malformed or another tenant's) is NOT_FOUND.
+     */
     public Ended delete(Principal who, String reason, String sessionId, String token) {
         requireId(sessionId);
         return db.write(h -> {
             Instant now = Clocks.now(clock);
             Optional<Session> found = store.find(h, who.organizationId(), sessionId);
             if (found.isEmpty()) {
-                return new Ended(who.organizationId(), sessionId, 0, now);
+                long version = store.endedVersion(h, who.organizationId(), sessionId).orElseThrow(Sessions::notFound);
+                return new Ended(who.organizationId(), sessionId, version, now);
             }
             Session s = found.get();
             if (token != null && !Secrets.sha256(token).equals(s.tokenHash())) {

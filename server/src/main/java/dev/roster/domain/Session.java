@@ -1,5 +1,6 @@
 package dev.roster.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,6 +20,24 @@ public record Session(
         Instant changedAt,
         Instant expiresAt,
         long version) {
+    /**
+     * The longest lifetime a session may be given, 10 years: the protobuf range goes to 10,000 years, and expiry
+     * dates past year 9999 cannot be written as RFC 3339 timestamps in any answer.
+     */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(3_650);
+
+    /** A requested lifetime (null: none) must be positive and at most {@link #MAX_LIFETIME}. */
+    public static void requireLifetime(Duration lifetime) {
+        if (lifetime == null) {
+            return;
+        }
+        if (!lifetime.isPositive()) {
+            throw DomainError.invalidField("lifetime", "value must be greater than 0s");
+        }
+        if (lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw DomainError.invalidField("lifetime", "value must be at most " + MAX_LIFETIME.toSeconds() + "s (10 years)");
+        }
+    }
 
     /** The checked user as the session saw it at the check. */
     public record SessionUser(String id, String loginName, String displayName, String organizationId,

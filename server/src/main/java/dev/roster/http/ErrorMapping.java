@@ -86,6 +86,9 @@ public final class ErrorMapping implements ServerErrorHandler {
         }
         if (ctx == null) {
             headers.set(RequestIds.HEADER, RequestIds.fresh());
+        } else {
+            // A route decorator that refuses a request runs before the server's RequestIds decorator.
+            ctx.setAdditionalResponseHeader(RequestIds.HEADER, RequestIds.of(ctx));
         }
         return headers.build();
     }

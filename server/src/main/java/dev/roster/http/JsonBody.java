@@ -26,9 +26,11 @@ public final class JsonBody {
         if (req.content().isEmpty()) {
             return new JsonBody(Wire.MAPPER.createObjectNode());
         }
+        byte[] bytes = req.content().array();
+        Utf8Text.requireUnicodeJson(bytes);
         JsonNode node;
         try {
-            node = Wire.MAPPER.readTree(req.content().array());
+            node = Wire.MAPPER.readTree(bytes);
         } catch (java.io.IOException e) {
             throw new DomainError(Code.INVALID_ARGUMENT, ErrorIds.MALFORMED_JSON, "Request body is not valid JSON");
         }

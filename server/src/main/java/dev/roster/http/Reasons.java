@@ -12,10 +12,15 @@ public final class Reasons {
     private Reasons() {
     }
 
+    /** The header decoded as UTF-8; its limit counts characters (code points), not bytes. */
     public static String of(RequestHeaders headers) {
-        String reason = headers.get(HEADER);
-        if (reason == null || reason.isBlank()) {
+        String raw = headers.get(HEADER);
+        if (raw == null || raw.isBlank()) {
             return null;
+        }
+        String reason = Utf8Text.headerValue(raw);
+        if (reason == null) {
+            throw DomainError.invalidField("Roster-Reason header", "must be UTF-8 text");
         }
         if (Text.length(reason) > MAX_LENGTH) {
             throw DomainError.invalidField("Roster-Reason header", "must be at most " + MAX_LENGTH + " characters");

@@ -21,7 +21,7 @@ public final class RequestIds implements DecoratingHttpServiceFunction {
 
     @Override
     public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
-        ctx.addAdditionalResponseHeader(HEADER, of(ctx));
+        ctx.setAdditionalResponseHeader(HEADER, of(ctx));
         return delegate.serve(ctx, req);
     }
 }

@@ -90,6 +90,7 @@ public final class RosterServer implements AutoCloseable {
         metricsRoute.defaultServiceName("roster.metrics");
         metricsRoute.build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, metrics.scrape()));
 
+        sb.routeDecorator().pathPrefix("/v1/").build(new JsonOnly());
         Idempotency idempotency = new Idempotency(roster.idempotencyKeys());
         // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
         sb.annotatedService().decorator(idempotency).decorator(authentication).build(new ExpressApi(roster.customers()));

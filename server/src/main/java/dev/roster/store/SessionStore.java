@@ -55,6 +55,16 @@ public final class SessionStore {
                 .findOne();
     }
 
+    /** The version of a session of this organization that was already terminated; empty for any other id. */
+    public Optional<Long> endedVersion(Handle h, String orgId, String id) {
+        return h.createQuery("SELECT version FROM sessions WHERE org_id = :org AND id = :id"
+                        + " AND terminated_at IS NOT NULL")
+                .bind("org", orgId)
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
     /** Ends one live session; false when there was none. */
     public boolean terminate(Handle h, String orgId, String id, Instant now) {
         return h.createUpdate("UPDATE sessions SET terminated_at = :now, changed_at = :now, version = version + 1"

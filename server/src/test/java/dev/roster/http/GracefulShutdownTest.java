@@ -4,7 +4,9 @@ import static dev.roster.testing.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.http.v1.ExpressApi;
 import dev.roster.testing.Engine;
+import dev.roster.testing.Eventually;
 import dev.roster.testing.Http;
 import dev.roster.testing.Reply;
 import dev.roster.testing.TestServer;
@@ -34,9 +36,11 @@ class GracefulShutdownTest {
         CompletableFuture<Void> stopped;
         try (Connection lock = lockCustomer(server, id)) {
             inFlight = CompletableFuture.supplyAsync(() -> api.post("/v1/express/" + id + "/deactivate"));
-            Thread.sleep(500); // the request is now waiting on the lock
+            Eventually.until(() -> server.requestsInFlight(ExpressApi.class, "deactivate") == 1,
+                    "the deactivation reached the server and waits on the lock");
             stopped = CompletableFuture.runAsync(server::close);
-            Thread.sleep(1_000);
+            Eventually.until(() -> healthStatus(server) != 200, "the server began to stop");
+            assertThat(healthStatus(server)).as("health while stopping, the port still open").isEqualTo(503);
             assertThat(inFlight).isNotDone();
             assertThat(stopped).isNotDone();
             lock.rollback();
@@ -47,6 +51,11 @@ class GracefulShutdownTest {
         assertThat(answer.json().get("isActive").asBoolean()).isFalse();
         stopped.get(20, TimeUnit.SECONDS);
         assertThatThrownBy(() -> api.get("/healthz")).hasCauseInstanceOf(java.net.ConnectException.class);
+    }
+
+    /** What {@code /healthz} answers; a closed port fails the test. */
+    private static int healthStatus(TestServer server) {
+        return server.http().get("/healthz").status();
     }
 
     /** A transaction from outside the server that holds what a write of {@code id} needs, until rolled back. */

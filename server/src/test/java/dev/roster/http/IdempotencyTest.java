@@ -3,13 +3,17 @@ package dev.roster.http;
 import static dev.roster.testing.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.http.v1.ExpressApi;
 import dev.roster.testing.Engine;
+import dev.roster.testing.Eventually;
 import dev.roster.testing.Http;
 import dev.roster.testing.Reply;
 import dev.roster.testing.Servers;
 import dev.roster.testing.TestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -107,7 +111,11 @@ class IdempotencyTest {
         Reply concurrent;
         try (Connection lock = holdWrites(server, id)) {
             first = CompletableFuture.supplyAsync(() -> keyed.post("/v1/express/" + id + "/deactivate"));
-            Thread.sleep(500);
+            Eventually.until(() -> server.requestsInFlight(ExpressApi.class, "deactivate") == 1,
+                    "the first request reached the server and waits on the lock");
+            if (server.engine() == Engine.POSTGRES) {
+                Eventually.until(() -> claimed(server), "the first request claimed its key");
+            }
             concurrent = server.engine() == Engine.POSTGRES
                     ? keyed.post("/v1/express/" + id + "/deactivate")
                     : null; // on SQLite the lock holds every write, the key's claim included
@@ -123,6 +131,18 @@ class IdempotencyTest {
         Reply afterwards = keyed.post("/v1/express/" + id + "/deactivate");
         assertThat(afterwards.header("idempotent-replayed")).isEqualTo("true");
         assertThat(afterwards.body()).isEqualTo(first.get().body());
+    }
+
+    /** Whether a keyed request is recorded as still running, read from outside the server. */
+    private static boolean claimed(TestServer server) {
+        try (Connection c = DriverManager.getConnection(server.storage().databaseUrl());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM idempotency_keys WHERE status IS NULL")) {
+            r.next();
+            return r.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Connection holdWrites(TestServer server, String id) throws Exception {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,11 +71,11 @@ class WalCheckpointerTest {
     void underWritesThatNeverPauseTheLogStartsOverInsteadOfGrowing() throws Exception {
         writeWithoutPause(0, ROWS);
 
-        long writtenBytes = (long) ROWS * ROW_BYTES;
-        long logBytes = Files.size(dir.resolve("test.db-wal"));
-        assertThat(logBytes).as("the log file, after %d bytes of rows went through it", writtenBytes)
-                .isLessThan(8L * RESTART_FRAMES * 4096);
+        // What the checkpointer and SQLite did, not how long the file happened to be at one moment of the race: the
+        // log's length when sampled depends on how the checkpoint thread was scheduled on a loaded machine.
         assertThat(checkpointer.writerCheckpoints()).as("checkpoints the writer finished").isPositive();
+        assertThat(logStartOvers()).as("times the log started over from its first frame while writes went on")
+                .isPositive();
         assertThat(rows()).as("rows written").isEqualTo(ROWS);
     }
 
@@ -129,6 +132,18 @@ class WalCheckpointerTest {
         for (CompletableFuture<Integer> unit : written) {
             assertThat(unit.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         }
+    }
+
+    /**
+     * SQLite counts in the log's header (bytes 12-15, big-endian) how many times the connection that writes it started
+     * the log over; the writer is the only connection that writes after the table was created.
+     */
+    private long logStartOvers() throws IOException {
+        byte[] header = new byte[16];
+        try (InputStream in = Files.newInputStream(dir.resolve("test.db-wal"))) {
+            assertThat(in.readNBytes(header, 0, header.length)).as("the log's header").isEqualTo(header.length);
+        }
+        return ByteBuffer.wrap(header, 12, 4).getInt() & 0xffff_ffffL;
     }
 
     private int rows() {

@@ -98,6 +98,10 @@ public final class Http {
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        return exchange(b);
+    }
+
+    private static Reply exchange(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers().map(), r.body());
@@ -109,14 +113,40 @@ public final class Http {
         }
     }
 
+    /** Any method with a body of bytes sent as they are (for bodies that are not UTF-8). */
+    public Reply sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        headers.forEach(b::header);
+        b.header("Content-Type", contentType);
+        b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return exchange(b);
+    }
+
     /** Writes {@code request} (CRLF line ends expected) on a new connection and returns the raw answer. */
     public String raw(String request) {
+        return exchangeRaw(request.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Writes {@code request}'s bytes as they are (header bytes that are not ASCII, which the JDK's client replaces by
+     * {@code ?}) and reads until the server closes: the request must say {@code Connection: close}.
+     */
+    public String raw(byte[] request) {
+        return exchangeRaw(request, false);
+    }
+
+    private String exchangeRaw(byte[] request, boolean halfClose) {
         try (Socket s = new Socket(base.getHost(), base.getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.write(request);
             out.flush();
-            s.shutdownOutput();
+            if (halfClose) {
+                s.shutdownOutput();
+            }
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -95,6 +95,21 @@ public final class TestServer implements AutoCloseable {
         return roster;
     }
 
+    /**
+     * Requests the server is still working on, as its request metrics count them: {@code service} is the class that
+     * serves them and {@code method} its Java method (the scrape that asks counts under its own service).
+     */
+    public int requestsInFlight(Class<?> service, String method) {
+        String labels = "method=\"" + method + "\",service=\"" + service.getName() + "\"}";
+        int n = 0;
+        for (String line : http.get("/metrics").body().split("\n")) {
+            if (line.startsWith("roster_http_active_requests{") && line.contains(labels)) {
+                n += (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return n;
+    }
+
     /** Direct access for assertions on rows and events; tests must not write through it. */
     public Database database() {
         return database;

@@ -1,8 +1,16 @@
 package dev.roster.http.v2;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.grpc.GrpcJsonMarshaller;
+import dev.roster.domain.Code;
+import dev.roster.domain.DomainError;
+import dev.roster.domain.ErrorIds;
+import dev.roster.http.Utf8Text;
+import dev.roster.http.Wire;
 import io.grpc.MethodDescriptor.Marshaller;
 import io.grpc.ServiceDescriptor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,9 +58,39 @@ final class DeferredJsonMarshaller implements GrpcJsonMarshaller {
         delegate().serializeMessage(marshaller, message, out);
     }
 
+    /**
+     * A request that does not parse (a malformed duration or number, a value of the wrong type) is INVALID_ARGUMENT
+     * naming its field; the parser's own failures are of several unrelated types, some of which became UNKNOWN.
+     */
     @Override
     public <T> T deserializeMessage(Marshaller<T> marshaller, InputStream in) throws IOException {
-        return delegate().deserializeMessage(marshaller, in);
+        GrpcJsonMarshaller json = delegate();
+        byte[] body = in.readAllBytes();
+        Utf8Text.requireUnicodeJson(body);
+        try {
+            return json.deserializeMessage(marshaller, new ByteArrayInputStream(body));
+        } catch (IOException | RuntimeException e) {
+            throw refusal(json, marshaller, body); // GrpcFailures turns it into the call's status
+        }
+    }
+
+    private static <T> DomainError refusal(GrpcJsonMarshaller json, Marshaller<T> marshaller, byte[] body) {
+        JsonNode tree;
+        try {
+            tree = Wire.MAPPER.readTree(body);
+        } catch (IOException e) {
+            return new DomainError(Code.INVALID_ARGUMENT, ErrorIds.MALFORMED_JSON, "Request body is not valid JSON");
+        }
+        String field = tree instanceof ObjectNode request ? new JsonFieldLocator(fragment -> {
+            try {
+                json.deserializeMessage(marshaller, new ByteArrayInputStream(Wire.bytes(fragment)));
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).locate(request) : null;
+        return DomainError.invalidField(field == null ? "body" : field,
+                "value does not parse as its type");
     }
 
     private GrpcJsonMarshaller delegate() {

@@ -9,6 +9,7 @@ import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import dev.roster.http.Utf8Text;
 
 /**
  * Makes the transcoded {@code /v2/…} REST routes behave like ZITADEL's grpc-gateway: every body is read as JSON
@@ -20,10 +21,23 @@ final class GatewayCompatibility implements DecoratingHttpServiceFunction {
 
     @Override
     public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest original) throws Exception {
-        HttpRequest req = original.withHeaders(original.headers().toBuilder().contentType(MediaType.JSON_UTF_8).build());
-        ctx.updateRequest(req);
-        boolean createSession = req.method() == HttpMethod.POST && CREATE_SESSION_PATH.equals(ctx.path());
-        return delegate.serve(ctx, req).mapHeaders(headers -> {
+        HttpRequest json = original.withHeaders(original.headers().toBuilder().contentType(MediaType.JSON_UTF_8).build());
+        // The transcoder re-encodes the body, turning bytes that are not UTF-8 into U+FFFD: they are refused first.
+        return HttpResponse.of(json.aggregate().thenApply(body -> {
+            Utf8Text.requireUnicodeJson(body.content().array());
+            HttpRequest req = body.toHttpRequest();
+            ctx.updateRequest(req);
+            boolean createSession = req.method() == HttpMethod.POST && CREATE_SESSION_PATH.equals(ctx.path());
+            try {
+                return withGatewayHeaders(delegate.serve(ctx, req), createSession);
+            } catch (Exception e) {
+                return HttpResponse.ofFailure(e);
+            }
+        }));
+    }
+
+    private static HttpResponse withGatewayHeaders(HttpResponse response, boolean createSession) {
+        return response.mapHeaders(headers -> {
             ResponseHeadersBuilder b = headers.toBuilder();
             b.remove("grpc-status");
             b.remove("grpc-encoding");

@@ -1,6 +1,7 @@
 package dev.roster.http.v2;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import dev.roster.domain.Code;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
@@ -13,15 +14,26 @@ import java.time.Instant;
 final class Protos {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    private static final Instant LAST_TIMESTAMP = Instant.ofEpochSecond(Timestamps.MAX_VALUE.getSeconds(),
+            Timestamps.MAX_VALUE.getNanos());
 
     private Protos() {
     }
 
+    /**
+     * Capped at the last instant of year 9999, the end of the protobuf range: a session expiring later (stored before
+     * lifetimes were bounded) would otherwise make every JSON answer that lists it fail.
+     */
     static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        Instant inRange = instant.isAfter(LAST_TIMESTAMP) ? LAST_TIMESTAMP : instant;
+        return Timestamp.newBuilder().setSeconds(inRange.getEpochSecond()).setNanos(inRange.getNano()).build();
     }
 
-    static Instant instant(Timestamp t) {
+    /** A timestamp a request gave for {@code field}; outside years 1 to 9999 it is refused. */
+    static Instant instant(String field, Timestamp t) {
+        if (!Timestamps.isValid(t)) {
+            throw DomainError.invalidField(field, "timestamp must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 

@@ -5,6 +5,7 @@ import dev.roster.app.Sessions;
 import dev.roster.domain.Code;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
+import dev.roster.domain.QueryLimits;
 import dev.roster.domain.Session;
 import dev.roster.domain.SessionFilter;
 import dev.roster.proto.zitadel.session.v2.Checks;
@@ -82,12 +83,14 @@ final class SessionMessages {
 
     static List<SessionFilter> filters(List<SearchQuery> queries) {
         List<SessionFilter> filters = new ArrayList<>();
+        QueryLimits limits = new QueryLimits();
         for (SearchQuery q : queries) {
+            limits.countQuery("queries");
             filters.add(switch (q.getQueryCase()) {
-                case IDS_QUERY -> new SessionFilter.IdIn(List.copyOf(q.getIdsQuery().getIdsList()));
+                case IDS_QUERY -> new SessionFilter.IdIn(limits.countValues("idsQuery.ids", q.getIdsQuery().getIdsList()));
                 case USER_ID_QUERY -> new SessionFilter.UserIs(q.getUserIdQuery().getId());
                 case CREATION_DATE_QUERY -> new SessionFilter.CreatedAt(
-                        Protos.instant(q.getCreationDateQuery().getCreationDate()),
+                        Protos.instant("creationDateQuery.creationDate", q.getCreationDateQuery().getCreationDate()),
                         compare(q.getCreationDateQuery().getMethod()));
                 case CREATOR_QUERY -> throw Protos.unsupported("creatorQuery");
                 case USER_AGENT_QUERY -> throw Protos.unsupported("userAgentQuery");

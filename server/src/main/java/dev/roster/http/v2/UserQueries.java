@@ -3,6 +3,7 @@ package dev.roster.http.v2;
 import dev.roster.domain.Code;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
+import dev.roster.domain.QueryLimits;
 import dev.roster.domain.UserFilter;
 import dev.roster.domain.UserState;
 import dev.roster.proto.zitadel.object.v2.TextQueryMethod;
@@ -17,18 +18,19 @@ final class UserQueries {
     }
 
     static UserFilter filter(List<SearchQuery> queries) {
-        return new UserFilter.And(all(queries, 1));
+        return new UserFilter.And(all(queries, 1, new QueryLimits()));
     }
 
-    private static List<UserFilter> all(List<SearchQuery> queries, int depth) {
-        List<UserFilter> filters = new ArrayList<>(queries.size());
+    private static List<UserFilter> all(List<SearchQuery> queries, int depth, QueryLimits limits) {
+        List<UserFilter> filters = new ArrayList<>(Math.min(queries.size(), QueryLimits.MAX_QUERIES));
         for (SearchQuery q : queries) {
-            filters.add(one(q, depth));
+            filters.add(one(q, depth, limits));
         }
         return filters;
     }
 
-    private static UserFilter one(SearchQuery q, int depth) {
+    private static UserFilter one(SearchQuery q, int depth, QueryLimits limits) {
+        limits.countQuery("queries");
         if (depth > UserFilter.MAX_DEPTH) {
             throw new DomainError(Code.INVALID_ARGUMENT, ErrorIds.TOO_MANY_NESTING_LEVELS,
                     "Too many query nesting levels (Max 20)");
@@ -53,13 +55,15 @@ final class UserQueries {
             // Roster has human users only.
             case TYPE_QUERY -> new UserFilter.Human(
                     q.getTypeQuery().getType() == dev.roster.proto.zitadel.user.v2.Type.TYPE_HUMAN);
-            case IN_USER_IDS_QUERY -> new UserFilter.IdIn(List.copyOf(q.getInUserIdsQuery().getUserIdsList()));
-            case IN_USER_EMAILS_QUERY -> new UserFilter.EmailIn(List.copyOf(q.getInUserEmailsQuery().getUserEmailsList()));
+            case IN_USER_IDS_QUERY -> new UserFilter.IdIn(limits.countValues("inUserIdsQuery.userIds",
+                    q.getInUserIdsQuery().getUserIdsList()));
+            case IN_USER_EMAILS_QUERY -> new UserFilter.EmailIn(limits.countValues("inUserEmailsQuery.userEmails",
+                    q.getInUserEmailsQuery().getUserEmailsList()));
             case ORGANIZATION_ID_QUERY -> new UserFilter.OrganizationIs(required("organizationIdQuery.organizationId",
                     q.getOrganizationIdQuery().getOrganizationId()));
-            case OR_QUERY -> new UserFilter.Or(all(q.getOrQuery().getQueriesList(), depth + 1));
-            case AND_QUERY -> new UserFilter.And(all(q.getAndQuery().getQueriesList(), depth + 1));
-            case NOT_QUERY -> new UserFilter.Not(one(q.getNotQuery().getQuery(), depth + 1));
+            case OR_QUERY -> new UserFilter.Or(all(q.getOrQuery().getQueriesList(), depth + 1, limits));
+            case AND_QUERY -> new UserFilter.And(all(q.getAndQuery().getQueriesList(), depth + 1, limits));
+            case NOT_QUERY -> new UserFilter.Not(one(q.getNotQuery().getQuery(), depth + 1, limits));
             case QUERY_NOT_SET -> throw new DomainError(Code.INVALID_ARGUMENT, ErrorIds.USER_QUERY_INVALID,
                     "Invalid search query");
         };

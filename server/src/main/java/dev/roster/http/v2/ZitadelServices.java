@@ -54,6 +54,7 @@ public final class ZitadelServices {
                         .build())
                 .enableUnframedRequests(true)
                 .unframedGrpcErrorHandler(jsonErrors)
+                .exceptionHandler(new GrpcFailures())
                 .useBlockingTaskExecutor(true)
                 .build();
         sb.service(grpc, CorsService.builderForAnyOrigin()

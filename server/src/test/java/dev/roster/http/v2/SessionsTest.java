@@ -168,4 +168,19 @@ class SessionsTest {
         assertThat(c.call(Rpc.DELETE_SESSION, DeleteSessionRequest.newBuilder().setSessionId(s.getSessionId()).build())
                 .getDetails().getResourceOwner()).isEqualTo(DEFAULT_ORG);
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.roster.http.v2.V2Fixtures#everyEngineAndTransport")
+    void deletingAnIdThatNamesNoSessionOfTheCallerIsNotFoundAndChangesNothing(Engine engine, Transport transport) {
+        V2Client c = client(engine, transport);
+        V2Client other = V2Client.of(transport, servers.on(engine).http(), otherTenantKey(servers.admin(engine)));
+        CreateSessionResponse theirs = other.call(Rpc.CREATE_SESSION, CreateSessionRequest.getDefaultInstance());
+
+        for (String id : new String[] {"ses_0123456789abcdef0123456789abcdef", "not-a-session-id", theirs.getSessionId()}) {
+            fails(c, () -> c.call(Rpc.DELETE_SESSION, DeleteSessionRequest.newBuilder().setSessionId(id).build()),
+                    NOT_FOUND, "QUERY-SFeaa");
+        }
+        assertThat(other.call(Rpc.GET_SESSION, get(theirs.getSessionId(), null)).getSession().getSequence())
+                .as("the other tenant's session, untouched").isEqualTo(1);
+    }
 }
