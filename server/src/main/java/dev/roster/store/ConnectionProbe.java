@@ -14,6 +14,7 @@ final class ConnectionProbe implements AutoCloseable {
 
     private final String jdbcUrl;
     private Connection connection;
+    private boolean closed;
 
     ConnectionProbe(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
@@ -21,6 +22,9 @@ final class ConnectionProbe implements AutoCloseable {
 
     /** True when the database answers now; a broken connection is replaced by a new one on the next call. */
     synchronized boolean answers() {
+        if (closed) {
+            return false; // the database was closed here: it answers nobody through this server any more
+        }
         try {
             if (connection != null && connection.isValid(TIMEOUT_SECONDS)) {
                 return true;
@@ -52,6 +56,7 @@ final class ConnectionProbe implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeConnection();
     }
 }

@@ -35,7 +35,7 @@ class EventsMigrationTest {
             });
             List<String> before = log(db);
 
-            db.migrate();
+            db.migrate(MigrationVersion.fromVersion("5"));
 
             assertThat(log(db)).isEqualTo(before).hasSize(3);
             long next = db.write(h -> append(h, "cus_b", 2, "express_customer.deactivated"));
@@ -45,6 +45,19 @@ class EventsMigrationTest {
             db.write(h -> append(h, "cus_b", 2, "express_customer.deactivated"));
             assertThatThrownBy(() -> EventLogChecks.assertOneEventPerAggregateVersion(db))
                     .hasMessageContaining("express_customer cus_b v2");
+        }
+    }
+
+    /** PostgreSQL's V7 puts the rule back into the schema: a second event for one aggregate version is refused. */
+    @org.junit.jupiter.api.Test
+    void postgresRefusesASecondEventForOneAggregateVersion() {
+        try (Database db = open(Engine.POSTGRES)) {
+            db.migrate();
+            db.write(h -> append(h, "cus_c", 1, "express_customer.created"));
+
+            assertThatThrownBy(() -> db.write(h -> append(h, "cus_c", 1, "express_customer.created")))
+                    .hasMessageContaining("events_one_per_aggregate_version");
+            assertThat(log(db)).hasSize(1);
         }
     }
 
