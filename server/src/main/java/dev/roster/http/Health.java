@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /healthz}: 200 while the database answers and the server is not shutting down, else 503. The
  * database is probed twice a second in the background, so a health check never waits on JDBC, load balancers can
- * poll it as often as they like, and an outage shows within about a second and a half.
+ * poll it as often as they like, and an outage shows within a few seconds.
  */
 public final class Health implements HttpService, AutoCloseable {
     private static final byte[] OK = Wire.bytes(Map.of("status", "ok"));
