@@ -13,9 +13,16 @@ function bench_ids(limit, variable)
   return ids
 end
 
+-- With several replicas (bench/run --replicas), each thread talks to one of them in turn.
+local ports = {}
+for p in string.gmatch(os.getenv("BENCH_PORTS") or "", "%d+") do ports[#ports + 1] = p end
+
 local threads = 0
 function setup(thread)
   thread:set("thread_index", threads)
+  if #ports > 1 then
+    thread.addr = wrk.lookup("127.0.0.1", ports[threads % #ports + 1])[1]
+  end
   threads = threads + 1
 end
 

@@ -5,23 +5,23 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What an operator needs to see of the embedded database's write path at {@code /metrics}. */
+/** What an operator needs to see of the database's write path at {@code /metrics}. */
 final class DatabaseMetrics {
     private DatabaseMetrics() {
     }
 
     /**
-     * SQLite's group commit: writes per COMMIT is the batching factor, so a disk near its flush ceiling shows as a
-     * growing ratio rather than as a slower server. Nothing is registered for PostgreSQL (one COMMIT per write).
+     * Group commit: writes per COMMIT is the batching factor, so a disk near its flush ceiling (or a PostgreSQL
+     * short of CPU) shows as a growing ratio rather than as a slower server. The write-ahead log is SQLite's alone.
      */
     static void bind(Database db, MeterRegistry registry) {
-        if (db.groupCommitCounts() == null) {
+        FunctionCounter.builder("roster.database.commits", db, d -> d.groupCommitCounts().commits())
+                .description("durable COMMITs made by this server's writer").register(registry);
+        FunctionCounter.builder("roster.database.committed.writes", db, d -> d.groupCommitCounts().writes())
+                .description("units of work those COMMITs carried").register(registry);
+        if (db.logState() == null) {
             return;
         }
-        FunctionCounter.builder("roster.sqlite.commits", db, d -> d.groupCommitCounts().commits())
-                .description("durable COMMITs made by the SQLite writer").register(registry);
-        FunctionCounter.builder("roster.sqlite.committed.writes", db, d -> d.groupCommitCounts().writes())
-                .description("units of work those COMMITs carried").register(registry);
         // A log that keeps growing under steady writes means its restarts are being held off (a long read).
         Gauge.builder("roster.sqlite.wal.frames", db, d -> d.logState().frames())
                 .description("pages in the write-ahead log at the last checkpoint").register(registry);

@@ -22,9 +22,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The connection pools and the two ways in: {@link #write} runs a unit of work in one transaction (retried when
- * a concurrent writer got there first), {@link #read} runs queries. On SQLite there is exactly one writer
- * connection ({@code BEGIN IMMEDIATE}, WAL), driven by a {@link GroupCommitWriter} so that concurrent writes share
- * one durable COMMIT, and a few read-only readers; on PostgreSQL one pool serves both.
+ * a concurrent writer got there first), {@link #read} runs queries. Writes go to one writer connection driven by a
+ * {@link GroupCommitWriter}, so that concurrent writes share one durable COMMIT: on SQLite the only writer there can
+ * be ({@code BEGIN IMMEDIATE}, WAL), on PostgreSQL one per replica beside the readers' pool.
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
@@ -48,10 +48,9 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     /**
-     * SQLite only. PostgreSQL gets no batching of ours: its backends already share WAL flushes when they commit at
-     * the same moment (one flush covers every commit record written before it), row locks let unrelated writes
-     * run in parallel instead of queueing behind one thread, and Roster replicas writing to one cluster could
-     * not share a transaction anyway. One transaction per unit on a pooled connection is the better shape there.
+     * Every write. On PostgreSQL too: a COMMIT there costs a backend about as much CPU as the statements of a
+     * lifecycle write together (bench/README.md, PostgreSQL section), and on two cores that CPU is the ceiling.
+     * Replicas each batch their own writes; row locks keep the rules across them.
      */
     private final GroupCommitWriter groupCommit;
     /**
@@ -83,11 +82,13 @@ public final class Database implements AutoCloseable {
             writer.setStatementBuilderFactory(statements);
             reader.setStatementBuilderFactory(statements);
         }
-        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer, "roster-sqlite-writer") : null;
+        this.groupCommit = dialect == Dialect.SQLITE
+                ? new GroupCommitWriter(writer, "roster-sqlite-writer", GroupCommitWriter.Savepoints.ALWAYS)
+                : new GroupCommitWriter(writer, "roster-postgres-writer", GroupCommitWriter.Savepoints.ON_FAILURE);
         this.readThreads = dialect == Dialect.SQLITE
                 ? new PlatformThreads(readerPool.getMaximumPoolSize(), "roster-sqlite-reader") : null;
         this.checkpointer = checkpointSource == null ? null : new WalCheckpointer(checkpointSource, groupCommit);
-        this.postgresCalls = groupCommit == null
+        this.postgresCalls = dialect == Dialect.POSTGRES
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("roster-pg-", 0).factory()) : null;
     }
 
@@ -105,11 +106,21 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.SQLITE, writer, readers, sqliteSource(url, false), null);
     }
 
+    /**
+     * {@code poolSize} connections for reads, and two for the writer: its batches use one, and Flyway's migration
+     * holds a second while it runs (its lock and its history).
+     */
     public static Database postgres(String jdbcUrl, int poolSize) {
+        HikariDataSource readers = postgresPool("roster-postgres", jdbcUrl, poolSize);
+        HikariDataSource writer = postgresPool("roster-postgres-writer", jdbcUrl, 2);
+        return new Database(Dialect.POSTGRES, writer, readers, null, new ConnectionProbe(jdbcUrl));
+    }
+
+    private static HikariDataSource postgresPool(String name, String jdbcUrl, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("roster-postgres");
+        config.setPoolName(name);
         config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(size);
         // Every connection starts at READ COMMITTED and stays there: transactions never set a level of their own,
         // since asking the driver for the current one costs a round trip (SHOW TRANSACTION ISOLATION LEVEL) each time.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -117,8 +128,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(OUTAGE_WAIT.toMillis());
         config.setValidationTimeout(ConnectionProbe.TIMEOUT_SECONDS * 1000L);
         config.addDataSourceProperty("connectTimeout", Long.toString(OUTAGE_WAIT.toSeconds()));
-        HikariDataSource pool = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRES, pool, pool, null, new ConnectionProbe(jdbcUrl));
+        return new HikariDataSource(config);
     }
 
     public static Database open(String databaseUrl, Path dataDir) {
@@ -204,24 +214,17 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction, again from the start if a concurrent writer changed what it read, and
-     * returns once the transaction is durable. On SQLite the transaction is shared with the other writes queued at
-     * the same moment, each inside its own savepoint; {@code work} must therefore not commit, roll back or start
-     * another write itself, and it sees what the units before it in the batch wrote.
+     * returns once the transaction is durable. The transaction is shared with the other writes queued at the same
+     * moment (see {@link GroupCommitWriter}); {@code work} must therefore not commit, roll back or start another
+     * write itself, it sees what the units before it in the batch wrote, and it may run more than once.
      */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return groupCommit != null ? groupCommit.run(work) : writer.inTransaction(work);
-            } catch (ConcurrentUpdateException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (org.jdbi.v3.core.JdbiException e) {
-                if (DatabaseUnavailable.is(e)) {
-                    throw DatabaseUnavailable.error();
-                }
-                if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
-                    throw e;
+                return groupCommit.run(work);
+            } catch (RuntimeException e) {
+                if (!runAgain(e, attempt)) {
+                    throw DatabaseUnavailable.is(e) ? DatabaseUnavailable.error() : e;
                 }
             }
             backOff(attempt);
@@ -229,30 +232,34 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * {@link #write}, answered through a future instead of a waiting thread. On SQLite the unit goes straight to the
-     * group-commit queue and the future completes on the writer's thread once its batch is durable, so a caller
-     * on an event loop needs no thread of its own for the wait; move what follows off the writer's thread (an
-     * async stage on the caller's executor). On PostgreSQL the write runs on a virtual thread of its own.
+     * {@link #write}, answered through a future instead of a waiting thread: the unit goes straight to the
+     * group-commit queue and the future completes on the writer's thread once its batch is durable, so a caller on
+     * an event loop needs no thread of its own for the wait; move what follows off the writer's thread (an async
+     * stage on the caller's executor).
      */
     public <T> CompletableFuture<T> writeAsync(HandleCallback<T, RuntimeException> work) {
-        if (groupCommit == null) {
-            return CompletableFuture.supplyAsync(() -> write(work), postgresCalls);
-        }
         return submitWrite(work, 1);
     }
 
-    /** Again from the start after a concurrent change, as {@link #write}; one writer makes that all but unheard of. */
+    /** Again from the start after a concurrent change or a deadlock, as {@link #write}. */
     private <T> CompletableFuture<T> submitWrite(HandleCallback<T, RuntimeException> work, int attempt) {
-        return groupCommit.submit(work).exceptionallyCompose(e ->
-                (e instanceof CompletionException c ? c.getCause() : e) instanceof ConcurrentUpdateException
-                        && attempt < MAX_ATTEMPTS
-                        ? submitWrite(work, attempt + 1)
-                        : CompletableFuture.failedFuture(e));
+        return groupCommit.submit(work).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e;
+            if (runAgain(cause, attempt)) {
+                return CompletableFuture.runAsync(() -> { }, backOffDelay(attempt))
+                        .thenCompose(ignored -> submitWrite(work, attempt + 1));
+            }
+            return CompletableFuture.failedFuture(DatabaseUnavailable.is(cause) ? DatabaseUnavailable.error() : cause);
+        });
     }
 
-    /** Null on PostgreSQL, where every write is a COMMIT of its own. */
+    /** Whether a write that failed with {@code failure} should run again from the start. */
+    private static boolean runAgain(Throwable failure, int attempt) {
+        return attempt < MAX_ATTEMPTS && (failure instanceof ConcurrentUpdateException || isTransient(failure));
+    }
+
     public CommitCounts groupCommitCounts() {
-        return groupCommit == null ? null : new CommitCounts(groupCommit.commits(), groupCommit.committedUnits());
+        return new CommitCounts(groupCommit.commits(), groupCommit.committedUnits());
     }
 
     /** Null on PostgreSQL. */
@@ -311,9 +318,17 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    private static java.util.concurrent.Executor backOffDelay(int attempt) {
+        return CompletableFuture.delayedExecutor(backOffMillis(attempt), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static long backOffMillis(int attempt) {
+        return Math.min(50, 1L << attempt);
+    }
+
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(Math.min(50, 1L << attempt));
+            Thread.sleep(backOffMillis(attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a write", e);
@@ -326,9 +341,7 @@ public final class Database implements AutoCloseable {
             checkpointer.close(); // first: a pass may hand its last step to the writer; the writer pool's close
                                   // checkpoints whatever is left
         }
-        if (groupCommit != null) {
-            groupCommit.close(); // writes already queued finish before their connection goes away
-        }
+        groupCommit.close(); // writes already queued finish before their connection goes away
         if (postgresCalls != null) {
             postgresCalls.close(); // waits for the calls already started
         }

@@ -15,10 +15,16 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Group commit for an engine with one writer (SQLite): one thread takes every unit of work that is waiting, runs
- * them in a single transaction and commits once, so one fsync makes a whole batch durable. Each unit runs inside
- * its own SAVEPOINT: a unit that throws is rolled back alone and its caller gets the exception, while the others
- * commit. A caller's {@link #run} returns only after the COMMIT of its batch returned.
+ * Group commit: one thread takes every unit of work that is waiting, runs them in a single transaction on one
+ * connection and commits once, so one durable COMMIT carries a whole batch. A unit that throws is rolled back alone
+ * and its caller gets the exception, while the others commit. A caller's {@link #run} returns only after the COMMIT
+ * of its batch returned.
+ *
+ * <p>How a unit is rolled back alone depends on what a SAVEPOINT costs. On SQLite ({@link Savepoints#ALWAYS}) it is a
+ * call into the same process, so every unit runs inside one. On PostgreSQL ({@link Savepoints#ON_FAILURE}) it is two
+ * more round trips per unit, which would cost more than the shared COMMIT saves, so a batch first runs without any;
+ * if a unit throws, the transaction is rolled back and the whole batch runs again with a savepoint per unit, whose
+ * outcome is the one reported. Units must therefore be safe to run again, as they already are for retries.
  *
  * <p>Batches form by themselves: while one commits, the next requests queue up, so a lone request is never
  * delayed to wait for company, and under load a batch grows to what arrived during the previous flush.
@@ -30,7 +36,16 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Put in the queue by close(): what was queued before it is still written, then the writer ends. */
     private static final Unit<?> STOP = new Unit<>(h -> null, false);
 
+    /** When a unit runs inside a savepoint of its own. */
+    enum Savepoints {
+        /** Every unit: cheap where the database runs in the same process. */
+        ALWAYS,
+        /** Only when a batch runs again because one of its units threw: a savepoint costs a round trip. */
+        ON_FAILURE
+    }
+
     private final Jdbi jdbi;
+    private final Savepoints savepoints;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
@@ -38,7 +53,12 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closed;
 
     GroupCommitWriter(Jdbi jdbi, String name) {
+        this(jdbi, name, Savepoints.ALWAYS);
+    }
+
+    GroupCommitWriter(Jdbi jdbi, String name, Savepoints savepoints) {
         this.jdbi = jdbi;
+        this.savepoints = savepoints;
         // A platform thread: it spends its life in JDBC and native SQLite calls, which would pin a virtual one.
         this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
         this.thread.start();
@@ -141,6 +161,39 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** One transaction for the batch; every unit ends completed or failed, whatever happens. */
     private void write(List<Unit<?>> batch) {
+        if (savepoints == Savepoints.ON_FAILURE && writeWithoutSavepoints(batch)) {
+            return;
+        }
+        writeWithSavepoints(batch);
+    }
+
+    /**
+     * The batch in one transaction with no savepoint: true once it committed, false (rolled back, nothing reported)
+     * when a unit threw and the batch must run again with savepoints.
+     */
+    private boolean writeWithoutSavepoints(List<Unit<?>> batch) {
+        try (Handle h = jdbi.open()) {
+            h.begin();
+            for (Unit<?> unit : batch) {
+                if (!unit.runBare(h)) {
+                    h.rollback();
+                    return false;
+                }
+            }
+            h.commit();
+            committed(batch);
+            return true;
+        } catch (RuntimeException | Error e) {
+            // BEGIN, the rollback or the COMMIT failed: the connection or the transaction is unusable, nothing of
+            // the batch is durable.
+            for (Unit<?> unit : batch) {
+                unit.failUnlessDone(e);
+            }
+            return true;
+        }
+    }
+
+    private void writeWithSavepoints(List<Unit<?>> batch) {
         try (Handle h = jdbi.open()) {
             h.begin();
             Connection connection = h.getConnection();
@@ -148,17 +201,21 @@ final class GroupCommitWriter implements AutoCloseable {
                 unit.runIn(h, connection);
             }
             h.commit();
-            commits.incrementAndGet();
-            committedUnits.addAndGet(batch.size());
-            for (Unit<?> unit : batch) {
-                unit.acknowledge();
-            }
+            committed(batch);
         } catch (RuntimeException | SQLException | Error e) {
             // BEGIN, a savepoint or the COMMIT itself failed: nothing of this batch is durable (SQLite rolls back
             // a transaction whose COMMIT failed, and closing the handle rolls back one still open).
             for (Unit<?> unit : batch) {
                 unit.failUnlessDone(e);
             }
+        }
+    }
+
+    private void committed(List<Unit<?>> batch) {
+        commits.incrementAndGet();
+        committedUnits.addAndGet(batch.size());
+        for (Unit<?> unit : batch) {
+            unit.acknowledge();
         }
     }
 
@@ -217,7 +274,22 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
 
+        /** Runs the unit with nothing to roll back to: false when it threw (what it threw is not reported). */
+        boolean runBare(Handle h) {
+            try {
+                result = work.withHandle(h);
+                succeeded = true;
+                return true;
+            } catch (RuntimeException | Error e) {
+                succeeded = false;
+                result = null;
+                return false;
+            }
+        }
+
         void runIn(Handle h, Connection connection) throws SQLException {
+            succeeded = false;
+            result = null;
             Savepoint savepoint = connection.setSavepoint();
             try {
                 result = work.withHandle(h);

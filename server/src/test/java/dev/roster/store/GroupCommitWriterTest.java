@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class GroupCommitWriterTest {
     @TempDir
@@ -46,26 +50,25 @@ class GroupCommitWriterTest {
         writer.close();
     }
 
-    @Test
-    void aFailingUnitRollsBackAloneWhileTheRestOfItsBatchCommits() throws Exception {
+    /** ON_FAILURE is PostgreSQL's mode; its batch runs on PostgreSQL in DatabaseWriteTest and the replica tests. */
+    @ParameterizedTest
+    @EnumSource(GroupCommitWriter.Savepoints.class)
+    void aFailingUnitRollsBackAloneWhileTheRestOfItsBatchCommits(GroupCommitWriter.Savepoints savepoints)
+            throws Exception {
+        replaceWriter(savepoints);
+        AtomicInteger runs = new AtomicInteger();
         // The first unit holds the writer, so the next ten queue up and are written as one batch.
         Future<Integer> blocker = holdWriterThenInsert(0);
-
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            int n = i;
-            results.add(callers.submit(() -> writer.run(h -> {
-                insert(h, n);
-                if (n == 5) {
-                    insert(h, 0); // the blocker's row: a statement fails inside the shared transaction
-                }
-                if (n == 7) {
-                    throw new IllegalStateException("unit 7 refuses");
-                }
-                return n * 10;
-            })));
-        }
-        waitUntilQueued(10);
+        List<Future<Integer>> results = queueTen(runs, (h, n) -> {
+            insert(h, n);
+            if (n == 5) {
+                insert(h, 0); // the blocker's row: a statement fails inside the shared transaction
+            }
+            if (n == 7) {
+                throw new IllegalStateException("unit 7 refuses");
+            }
+            return n * 10;
+        });
         release.countDown();
 
         assertThat(blocker.get(10, TimeUnit.SECONDS)).isZero();
@@ -85,6 +88,27 @@ class GroupCommitWriterTest {
         }
         assertThat(ids()).containsExactly(0, 1, 2, 3, 4, 6, 8, 9, 10);
         assertThat(writer.commits()).as("the blocker's batch and one batch for the ten").isEqualTo(2);
+        // Without savepoints the batch stops at unit 5, rolls back, and runs again with one savepoint per unit.
+        assertThat(runs.get()).isEqualTo(savepoints == GroupCommitWriter.Savepoints.ALWAYS ? 10 : 15);
+    }
+
+    @Test
+    void withoutFailuresABatchRunsEachUnitOnceInOneCommit() throws Exception {
+        replaceWriter(GroupCommitWriter.Savepoints.ON_FAILURE);
+        AtomicInteger runs = new AtomicInteger();
+        Future<Integer> blocker = holdWriterThenInsert(0);
+        List<Future<Integer>> results = queueTen(runs, (h, n) -> {
+            insert(h, n);
+            return n;
+        });
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        for (Future<Integer> result : results) {
+            result.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(runs.get()).isEqualTo(10);
+        assertThat(ids()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(writer.commits()).isEqualTo(2);
     }
 
     @Test
@@ -138,6 +162,26 @@ class GroupCommitWriterTest {
     }
 
     /** Submits a unit that keeps the writer busy until {@link #release}, then inserts {@code id} and returns it. */
+    private void replaceWriter(GroupCommitWriter.Savepoints savepoints) {
+        writer.close();
+        writer = new GroupCommitWriter(jdbi, "test-writer", savepoints);
+    }
+
+    /** Units 1 to 10 from callers' threads, queued behind a held writer so that they form one batch. */
+    private List<Future<Integer>> queueTen(AtomicInteger runs, BiFunction<Handle, Integer, Integer> unit)
+            throws InterruptedException {
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            int n = i;
+            results.add(callers.submit(() -> writer.run(h -> {
+                runs.incrementAndGet();
+                return unit.apply(h, n);
+            })));
+        }
+        waitUntilQueued(10);
+        return results;
+    }
+
     private Future<Integer> holdWriterThenInsert(int id) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         Future<Integer> result = callers.submit(() -> writer.run(h -> {
