@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -219,16 +221,7 @@ public final class Database implements AutoCloseable {
      * write itself, it sees what the units before it in the batch wrote, and it may run more than once.
      */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return groupCommit.run(work);
-            } catch (RuntimeException e) {
-                if (!runAgain(e, attempt)) {
-                    throw DatabaseUnavailable.is(e) ? DatabaseUnavailable.error() : e;
-                }
-            }
-            backOff(attempt);
-        }
+        return groupCommit.await(() -> writeAsync(work));
     }
 
     /**
@@ -318,21 +311,9 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    private static java.util.concurrent.Executor backOffDelay(int attempt) {
-        return CompletableFuture.delayedExecutor(backOffMillis(attempt), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private static long backOffMillis(int attempt) {
-        return Math.min(50, 1L << attempt);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(backOffMillis(attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a write", e);
-        }
+    /** Where the next attempt starts: a little later each time, so that contenders stop meeting. */
+    private static Executor backOffDelay(int attempt) {
+        return CompletableFuture.delayedExecutor(Math.min(50, 1L << attempt), TimeUnit.MILLISECONDS);
     }
 
     @Override

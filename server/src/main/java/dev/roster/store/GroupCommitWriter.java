@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -66,11 +67,20 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs {@code work} in the next batch and returns its result once that batch is durable. */
     <T> T run(HandleCallback<T, RuntimeException> work) {
+        return await(() -> submit(work));
+    }
+
+    /**
+     * Starts a write (a unit, or a chain of its retries) and waits for its outcome, from any thread but the
+     * writer's, where it is refused before anything is queued: a unit waiting for another write would wait for its
+     * own batch to end.
+     */
+    <T> T await(Supplier<CompletableFuture<T>> write) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a unit of work may not start another write; it already runs in one");
         }
         // Once queued, the unit may commit: its caller waits for the outcome even when interrupted.
-        return PlatformThreads.awaitUninterruptibly(submit(work));
+        return PlatformThreads.awaitUninterruptibly(write.get());
     }
 
     /**
@@ -168,8 +178,9 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * The batch in one transaction with no savepoint: true once it committed, false (rolled back, nothing reported)
-     * when a unit threw and the batch must run again with savepoints.
+     * The batch in one transaction with no savepoint: true once every unit has its outcome (the batch committed, or
+     * the transaction itself failed), false (rolled back, nothing reported) when a unit threw and the batch must run
+     * again with savepoints.
      */
     private boolean writeWithoutSavepoints(List<Unit<?>> batch) {
         try (Handle h = jdbi.open()) {
