@@ -161,13 +161,16 @@ class GroupCommitWriterTest {
         assertThat(ids()).containsExactly(1, 2, 3);
     }
 
-    /** Submits a unit that keeps the writer busy until {@link #release}, then inserts {@code id} and returns it. */
+    /** A writer in the given mode instead of the default one, on the same database. */
     private void replaceWriter(GroupCommitWriter.Savepoints savepoints) {
         writer.close();
         writer = new GroupCommitWriter(jdbi, "test-writer", savepoints);
     }
 
-    /** Units 1 to 10 from callers' threads, queued behind a held writer so that they form one batch. */
+    /**
+     * Units 1 to 10 from callers' threads, queued in that order behind a held writer so that they form one batch:
+     * each is queued before the next is submitted, as the run counts depend on where the failing units stand.
+     */
     private List<Future<Integer>> queueTen(AtomicInteger runs, BiFunction<Handle, Integer, Integer> unit)
             throws InterruptedException {
         List<Future<Integer>> results = new ArrayList<>();
@@ -177,11 +180,12 @@ class GroupCommitWriterTest {
                 runs.incrementAndGet();
                 return unit.apply(h, n);
             })));
+            waitUntilQueued(n);
         }
-        waitUntilQueued(10);
         return results;
     }
 
+    /** Submits a unit that keeps the writer busy until {@link #release}, then inserts {@code id} and returns it. */
     private Future<Integer> holdWriterThenInsert(int id) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         Future<Integer> result = callers.submit(() -> writer.run(h -> {
