@@ -183,7 +183,8 @@ public final class Sessions {
 
     public Listed<Session> list(Principal who, List<SessionFilter> filters, boolean asc, long offset, int limit) {
         SessionFilterSql where = SessionFilterSql.of(filters);
-        return db.read(h -> store.list(h, who.organizationId(), where, asc, offset, limit));
+        String org = who.organizationId();
+        return db.search(org, h -> store.list(h, org, where, asc, offset, limit));
     }
 
     /**

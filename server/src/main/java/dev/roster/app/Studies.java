@@ -189,7 +189,8 @@ public final class Studies {
     public Listing list(Principal who, StudyFilter filter, Optional<String> cursor, int limit) {
         String query = "studies|" + filter.canonical() + "|limit=" + limit;
         Optional<Keyset> after = Cursors.decode(cursor, query, Ids.STUDY);
-        Page<StudyView> page = db.read(h -> store.page(h, who.organizationId(), filter, after, limit));
+        String org = who.organizationId();
+        Page<StudyView> page = db.search(org, h -> store.page(h, org, filter, after, limit));
         return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
     }
 

@@ -119,7 +119,8 @@ public final class Users {
 
     public Listed<User> list(Principal who, UserFilter filter, UserFilter.Sort sort, boolean asc, long offset,
                                   int limit) {
-        return db.read(h -> store.list(h, who.organizationId(), filter, sort, asc, offset, limit));
+        String org = who.organizationId();
+        return db.search(org, h -> store.list(h, org, filter, sort, asc, offset, limit));
     }
 
     public User update(Principal who, String reason, String userId, UserChanges changes) {

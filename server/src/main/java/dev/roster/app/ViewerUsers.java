@@ -218,7 +218,8 @@ public final class ViewerUsers {
     public Listing list(Principal who, ViewerUserFilter filter, Optional<String> cursor, int limit) {
         String query = "viewer-users|" + filter.canonical() + "|limit=" + limit;
         Optional<Keyset> after = Cursors.decode(cursor, query, Ids.USER);
-        Page<ViewerUser> page = db.read(h -> store.page(h, who.organizationId(), filter, after, limit));
+        String org = who.organizationId();
+        Page<ViewerUser> page = db.search(org, h -> store.page(h, org, filter, after, limit));
         return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
     }
 

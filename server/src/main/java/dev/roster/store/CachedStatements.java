@@ -35,6 +35,11 @@ import org.sqlite.core.CoreStatement;
  */
 final class CachedStatements implements StatementBuilderFactory {
     static final int PER_CONNECTION = 64;
+    /**
+     * Longer SQL is compiled for each use and not kept: it comes from search filters with long lists of values,
+     * which seldom repeat, and keeping 64 of them per connection would hold megabytes of text and compiled code.
+     */
+    static final int MAX_CACHED_SQL_LENGTH = 4_096;
 
     private final Map<SQLiteConnection, Lru> byConnection = new ConcurrentHashMap<>();
     private final LongAdder compiled = new LongAdder();
@@ -73,7 +78,7 @@ final class CachedStatements implements StatementBuilderFactory {
 
         @Override
         public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
-            if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
+            if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable() || sql.length() > MAX_CACHED_SQL_LENGTH) {
                 return super.create(conn, sql, ctx);
             }
             return take(conn, sql);
@@ -101,7 +106,7 @@ final class CachedStatements implements StatementBuilderFactory {
             SQLiteConnection physical = conn.unwrap(SQLiteConnection.class);
             Lru cache = byConnection.get(physical);
             if (key == null || cache == null || prepared.getConnection() != physical) {
-                stmt.close(); // not one of ours (generated keys, updatable): close as Jdbi would
+                stmt.close(); // not one of ours (generated keys, updatable, too long to keep): close as Jdbi would
                 return;
             }
             // A statement that produced rows nobody read (a PRAGMA run as an update, say) is still "in progress"

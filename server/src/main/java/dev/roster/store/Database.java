@@ -1,5 +1,7 @@
 package dev.roster.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.roster.concurrent.PlatformThreads;
@@ -19,6 +21,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.CachingSqlParser;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -61,6 +65,12 @@ public final class Database implements AutoCloseable {
      * the wait happens here, in order.
      */
     private final Semaphore readPermits;
+    /**
+     * Each organization's permits for {@link #search}, held weakly: a semaphore lives while a search holds or
+     * waits for it, so the map stays as small as the set of organizations searching at this moment.
+     */
+    private final Cache<String, Semaphore> searchShares = Caffeine.newBuilder().weakValues().build();
+    private final int searchShare;
     /** SQLite: reads run on platform threads, one per reader connection, in arrival order (see PlatformThreads). */
     private final PlatformThreads readThreads;
     /** PostgreSQL: where {@link #writeAsync} and {@link #readAsync} run their blocking calls. */
@@ -76,9 +86,12 @@ public final class Database implements AutoCloseable {
         this.probe = probe;
         this.readPermits = dialect == Dialect.SQLITE ? null : new Semaphore(readerPool.getMaximumPoolSize(), true);
         this.writerPool = writerPool;
+        this.searchShare = Math.max(1, readerPool.getMaximumPoolSize() - 1);
         this.readerPool = readerPool;
         this.writer = Jdbi.create(writerPool);
         this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool);
+        BoundedSqlCache.install(writer);
+        BoundedSqlCache.install(reader);
         if (dialect == Dialect.SQLITE) {
             CachedStatements statements = new CachedStatements();
             writer.setStatementBuilderFactory(statements);
@@ -130,6 +143,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(OUTAGE_WAIT.toMillis());
         config.setValidationTimeout(ConnectionProbe.TIMEOUT_SECONDS * 1000L);
         config.addDataSourceProperty("connectTimeout", Long.toString(OUTAGE_WAIT.toSeconds()));
+        // The driver keeps each connection's prepared statements up to 5 MiB of SQL by default; with a reader pool of
+        // 16 and search filters that build their SQL from the request, that is more than the server's heap.
+        config.addDataSourceProperty("preparedStatementCacheSizeMiB", "1");
         return new HikariDataSource(config);
     }
 
@@ -258,6 +274,25 @@ public final class Database implements AutoCloseable {
     /** Null on PostgreSQL. */
     public LogState logState() {
         return checkpointer == null ? null : new LogState(checkpointer.logFrames(), checkpointer.writerCheckpoints());
+    }
+
+    /**
+     * A read whose cost the client chooses (a search with filters): like {@link #read}, but one organization's
+     * searches hold at most all reader connections but one, so another organization's request always finds one.
+     */
+    public <T> T search(String organizationId, HandleCallback<T, RuntimeException> work) {
+        Semaphore share = searchShares.get(organizationId, id -> new Semaphore(searchShare, true));
+        share.acquireUninterruptibly();
+        try {
+            return read(work);
+        } finally {
+            share.release();
+        }
+    }
+
+    /** What the readers' SQL parse cache holds: bounded by its statements' size (see {@link BoundedSqlCache}). */
+    BoundedSqlCache.Stats parsedSqlCache() {
+        return ((CachingSqlParser) reader.getConfig(SqlStatements.class).getSqlParser()).cacheStats();
     }
 
     public <T> T read(HandleCallback<T, RuntimeException> work) {
