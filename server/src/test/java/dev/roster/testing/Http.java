@@ -115,13 +115,22 @@ public final class Http {
 
     /** Any method with a body of bytes sent as they are (for bodies that are not UTF-8). */
     public Reply sendBytes(String method, String path, byte[] body, String contentType) {
+        return sendBytes(method, path, Map.of(), body, contentType);
+    }
+
+    /** Any method, with more headers, and a body of bytes sent as they are; null body or type sends none. */
+    public Reply sendBytes(String method, String path, Map<String, String> more, byte[] body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
         headers.forEach(b::header);
-        b.header("Content-Type", contentType);
-        b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        more.forEach(b::header);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         return exchange(b);
     }
 
