@@ -16,6 +16,16 @@ public record Actor(Type type, String id) {
         public String wire() {
             return wire;
         }
+
+        /** The type a stored wire name stands for. */
+        public static Type fromWire(String wire) {
+            for (Type t : values()) {
+                if (t.wire.equals(wire)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown actor type " + wire);
+        }
     }
 
     public static Actor apiKey(String apiKeyId) {

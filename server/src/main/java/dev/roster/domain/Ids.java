@@ -19,7 +19,8 @@ public enum Ids {
     USER("usr_"),
     STUDY("stu_"),
     ORGANIZATION("org_"),
-    SESSION("ses_");
+    SESSION("ses_"),
+    EVENT("evt_");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();

@@ -15,6 +15,9 @@ final class JsonColumns {
     private static final ObjectReader STRING_MAP = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, String>>() {
     });
 
+    private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
+    });
+
     private JsonColumns() {
     }
 
@@ -40,6 +43,14 @@ final class JsonColumns {
             return new Metadata(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored metadata is not a JSON object of strings", e);
+        }
+    }
+
+    static Map<String, Object> object(String column) {
+        try {
+            return OBJECT.readValue(column);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored payload is not a JSON object", e);
         }
     }
 }
