@@ -31,6 +31,7 @@ public final class Roster {
     private final StudyLinks studyLinks;
     private final Studies studies;
     private final ViewerUsers viewerUsers;
+    private final Cursors cursors;
 
     /** Settings an operator may change; the defaults are ZITADEL's. */
     public record Settings(int lockoutMaxAttempts, PasswordHasher passwords) {
@@ -57,16 +58,18 @@ public final class Roster {
         this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
+        InstanceSecretStore instanceSecrets = new InstanceSecretStore();
+        this.cursors = new Cursors(db, instanceSecrets, clock);
         ExpressCustomerStore customerStore = new ExpressCustomerStore(customerCache(db), db.dialect());
-        this.customers = new Customers(db, customerStore, userStore, events, clock);
+        this.customers = new Customers(db, customerStore, userStore, events, cursors, clock);
         ViewerUserStore viewerUserStore = new ViewerUserStore(userStore);
-        this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
-        this.studies = new Studies(db, new StudyStore(), customerStore, userStore, studyLinks, events, clock);
+        this.studyLinks = new StudyLinks(db, instanceSecrets, clock);
+        this.studies = new Studies(db, new StudyStore(), customerStore, userStore, studyLinks, events, cursors, clock);
         this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, studies,
                 new OwnerProtection(viewerUserStore), clock);
         this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
                 settings.lockoutMaxAttempts(), clock);
-        this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, clock);
+        this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
     }
 
     /**
@@ -119,5 +122,9 @@ public final class Roster {
 
     public ViewerUsers viewerUsers() {
         return viewerUsers;
+    }
+
+    public Cursors cursors() {
+        return cursors;
     }
 }

@@ -108,6 +108,7 @@ public final class RosterServer implements AutoCloseable {
 
     /** Listens on the port and starts the periodic jobs. */
     public RosterServer start() {
+        roster.cursors().prepare();
         health.startProbing();
         server.start().join();
         afterStart.run();
