@@ -35,10 +35,13 @@ public final class Customers {
     private final ExpressCustomerStore store;
     private final UserStore users;
     private final EventLog events;
+    private final Cursors cursors;
     private final Clock clock;
 
-    public Customers(Database db, ExpressCustomerStore store, UserStore users, EventLog events, Clock clock) {
+    Customers(Database db, ExpressCustomerStore store, UserStore users, EventLog events, Cursors cursors,
+              Clock clock) {
         this.db = db;
+        this.cursors = cursors;
         this.store = store;
         this.users = users;
         this.events = events;
@@ -194,13 +197,13 @@ public final class Customers {
         events.append(h, log.event(type, c.version(), p));
     }
 
-    /** One page, newest first. The cursor is bound to the limit it was issued with. */
+    /** One page, newest first. The cursor is bound to the organization and the limit it was issued with. */
     public CompletableFuture<Listing> list(Principal who, Optional<String> cursor, int limit) {
         String query = "express|limit=" + limit;
-        Optional<Keyset> after = Cursors.decode(cursor, query, Ids.CUSTOMER);
+        Optional<Keyset> after = cursors.decode(cursor, who.organizationId(), query, Ids.CUSTOMER);
         return db.readAsync(h -> {
             Page<ExpressCustomer> page = store.page(h, who.organizationId(), after, limit);
-            return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
+            return new Listing(page, page.next().map(k -> cursors.encode(k, who.organizationId(), query)));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.roster.app;
 
+import dev.roster.domain.ErrorIds;
 import dev.roster.store.ApiKeyStore;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
@@ -31,13 +32,26 @@ public final class Roster {
     private final StudyLinks studyLinks;
     private final Studies studies;
     private final ViewerUsers viewerUsers;
+    private final Cursors cursors;
+    private final RateLimits rateLimits;
 
-    /** Settings an operator may change; the defaults are ZITADEL's. */
-    public record Settings(int lockoutMaxAttempts, PasswordHasher passwords) {
+    /**
+     * Settings an operator may change; the defaults are ZITADEL's, which limits neither requests nor password checks
+     * ({@code roster serve} turns both limits on).
+     */
+    public record Settings(int lockoutMaxAttempts, PasswordHasher passwords, RateLimit requestsPerApiKey,
+                           RateLimit passwordChecksPerUser) {
         public static Settings defaults() {
-            return new Settings(0, PasswordHasher.standard());
+            return new Settings(0, PasswordHasher.standard(), RateLimit.OFF, RateLimit.OFF);
         }
     }
+
+    /** The limits this server enforces, each with a count of what it refused. */
+    public record RateLimits(RateLimiter requests, RateLimiter passwordChecks) {
+    }
+
+    /** Keys with a bucket at one time; a bucket is a few hundred bytes, so each limiter stays within a few MB. */
+    static final int LIMITED_KEYS = 10_000;
 
     public Roster(Database db, Clock clock) {
         this(db, clock, Settings.defaults());
@@ -49,6 +63,11 @@ public final class Roster {
         }
         this.db = db;
         this.clock = clock;
+        this.rateLimits = new RateLimits(
+                new RateLimiter(settings.requestsPerApiKey(), LIMITED_KEYS, ErrorIds.RATE_LIMITED,
+                        "Too many requests for this API key"),
+                new RateLimiter(settings.passwordChecksPerUser(), LIMITED_KEYS, ErrorIds.PASSWORD_CHECKS_LIMITED,
+                        "Too many password checks for this user"));
         EventLog events = new EventLog();
         OrganizationStore organizationStore = new OrganizationStore();
         UserStore userStore = new UserStore(db.dialect());
@@ -57,16 +76,19 @@ public final class Roster {
         this.apiKeys = new ApiKeys(db, new ApiKeyStore(), organizationStore, events, clock);
         this.organizations = new Organizations(db, organizationStore, apiKeys, events, clock);
         this.idempotencyKeys = new IdempotencyKeys(db, new IdempotencyStore(), clock);
+        InstanceSecretStore instanceSecrets = new InstanceSecretStore();
+        this.cursors = new Cursors(db, instanceSecrets, clock);
         ExpressCustomerStore customerStore = new ExpressCustomerStore(customerCache(db), db.dialect());
-        this.customers = new Customers(db, customerStore, userStore, events, clock);
+        this.customers = new Customers(db, customerStore, userStore, events, cursors, clock);
         ViewerUserStore viewerUserStore = new ViewerUserStore(userStore);
-        this.studyLinks = new StudyLinks(db, new InstanceSecretStore(), clock);
-        this.studies = new Studies(db, new StudyStore(), customerStore, userStore, studyLinks, events, clock);
-        this.users = new Users(db, userStore, events, settings.passwords(), termination, customers, studies,
-                new OwnerProtection(viewerUserStore), clock);
-        this.sessions = new Sessions(db, sessionStore, userStore, events, settings.passwords(), termination, users,
+        this.studyLinks = new StudyLinks(db, instanceSecrets, clock);
+        this.studies = new Studies(db, new StudyStore(), customerStore, userStore, studyLinks, events, cursors, clock);
+        PasswordChecks passwordChecks = new PasswordChecks(settings.passwords(), rateLimits.passwordChecks());
+        this.users = new Users(db, userStore, events, settings.passwords(), passwordChecks, termination, customers,
+                studies, new OwnerProtection(viewerUserStore), clock);
+        this.sessions = new Sessions(db, sessionStore, userStore, events, passwordChecks, termination, users,
                 settings.lockoutMaxAttempts(), clock);
-        this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, clock);
+        this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
     }
 
     /**
@@ -119,5 +141,13 @@ public final class Roster {
 
     public ViewerUsers viewerUsers() {
         return viewerUsers;
+    }
+
+    public Cursors cursors() {
+        return cursors;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 }

@@ -28,26 +28,27 @@ import org.jdbi.v3.core.Handle;
 /**
  * Login sessions (ZITADEL's v2 session service) checked by user and password. The token is returned once and only
  * its SHA-256 is kept. A wrong password is recorded on the user (and locks it when the lockout limit is reached)
- * in a transaction that commits before the error is raised.
+ * in a transaction that commits before the error is raised. Password checks are rate-limited per user
+ * ({@link PasswordChecks}).
  */
 public final class Sessions {
     private final Database db;
     private final SessionStore store;
     private final UserStore users;
     private final EventLog events;
-    private final PasswordHasher hasher;
+    private final PasswordChecks passwords;
     private final SessionTermination termination;
     private final Users userCases;
     private final int lockoutLimit;
     private final Clock clock;
 
-    Sessions(Database db, SessionStore store, UserStore users, EventLog events, PasswordHasher hasher,
+    Sessions(Database db, SessionStore store, UserStore users, EventLog events, PasswordChecks passwords,
              SessionTermination termination, Users userCases, int lockoutLimit, Clock clock) {
         this.db = db;
         this.store = store;
         this.users = users;
         this.events = events;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.termination = termination;
         this.userCases = userCases;
         this.lockoutLimit = lockoutLimit;
@@ -83,7 +84,7 @@ public final class Sessions {
             if (!user.hasPassword()) {
                 throw DomainError.failedPrecondition(ErrorIds.SESSION_PASSWORD_NOT_SET, "User has not set a password");
             }
-            passwordOk = hasher.verify(request.password(), user.passwordHash());
+            passwordOk = passwords.matches(user, request.password());
         }
         Boolean verified = passwordOk;
         Outcome outcome = db.write(h -> {

@@ -43,11 +43,13 @@ public final class Studies {
     private final UserStore users;
     private final StudyLinks links;
     private final EventLog events;
+    private final Cursors cursors;
     private final Clock clock;
 
     Studies(Database db, StudyStore store, ExpressCustomerStore customers, UserStore users, StudyLinks links,
-            EventLog events, Clock clock) {
+            EventLog events, Cursors cursors, Clock clock) {
         this.db = db;
+        this.cursors = cursors;
         this.store = store;
         this.customers = customers;
         this.users = users;
@@ -185,13 +187,13 @@ public final class Studies {
         return new RerouteToken(study.id(), links.issue(who.organizationId(), study.id()));
     }
 
-    /** One page, newest first. The cursor is bound to the filters and the limit it was issued with. */
+    /** One page, newest first. The cursor is bound to the organization, filters and limit it was issued with. */
     public Listing list(Principal who, StudyFilter filter, Optional<String> cursor, int limit) {
         String query = "studies|" + filter.canonical() + "|limit=" + limit;
-        Optional<Keyset> after = Cursors.decode(cursor, query, Ids.STUDY);
         String org = who.organizationId();
+        Optional<Keyset> after = cursors.decode(cursor, org, query, Ids.STUDY);
         Page<StudyView> page = db.search(org, h -> store.page(h, org, filter, after, limit));
-        return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
+        return new Listing(page, page.next().map(k -> cursors.encode(k, org, query)));
     }
 
     private static StudyRef validRef(StudyRef ref) {

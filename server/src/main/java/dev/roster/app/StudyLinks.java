@@ -3,16 +3,11 @@ package dev.roster.app;
 import dev.roster.store.Database;
 import dev.roster.store.InstanceSecretStore;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Short-lived signed tokens that open one study on Roster's own study page (avara-v1.md §6.0 item 18). A token
@@ -22,19 +17,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class StudyLinks {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
     static final String KEY_NAME = "study-link-signing-key";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "s1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final Database db;
-    private final InstanceSecretStore secrets;
+    private final InstanceKey key;
     private final Clock clock;
-    private volatile byte[] key;
 
     StudyLinks(Database db, InstanceSecretStore secrets, Clock clock) {
-        this.db = db;
-        this.secrets = secrets;
+        this.key = new InstanceKey(db, secrets, KEY_NAME, clock);
         this.clock = clock;
     }
 
@@ -47,7 +38,7 @@ public final class StudyLinks {
         Instant expires = Clocks.now(clock).plus(LIFETIME);
         String claims = VERSION + "|" + organizationId + "|" + studyId + "|" + expires.toEpochMilli();
         byte[] claimBytes = claims.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(claimBytes) + "." + ENCODER.encodeToString(sign(claimBytes));
+        return ENCODER.encodeToString(claimBytes) + "." + ENCODER.encodeToString(key.sign(claimBytes));
     }
 
     /** The grant of a token presented for {@code studyId}, if it is intact, for that study and not expired. */
@@ -71,7 +62,7 @@ public final class StudyLinks {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(sign(claimBytes), signature)) {
+        if (!key.signs(claimBytes, signature)) {
             return Optional.empty();
         }
         String[] parts = new String(claimBytes, StandardCharsets.UTF_8).split("\\|", -1);
@@ -88,31 +79,5 @@ public final class StudyLinks {
             return Optional.empty();
         }
         return Optional.of(new Grant(parts[1], parts[2], expires));
-    }
-
-    private byte[] sign(byte[] claims) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key(), ALGORITHM));
-            return mac.doFinal(claims);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
-    }
-
-    /** Loaded on first use; made and stored then if this installation has none yet. */
-    private byte[] key() {
-        byte[] k = key;
-        if (k == null) {
-            String stored = db.read(h -> secrets.find(h, KEY_NAME)).orElseGet(() -> {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                String encoded = Base64.getEncoder().encodeToString(fresh);
-                return db.write(h -> secrets.putIfAbsent(h, KEY_NAME, encoded, Clocks.now(clock)));
-            });
-            k = Base64.getDecoder().decode(stored);
-            key = k;
-        }
-        return k;
     }
 }

@@ -37,20 +37,22 @@ public final class Users {
     private final UserStore store;
     private final EventLog events;
     private final PasswordHasher hasher;
+    private final PasswordChecks passwords;
     private final SessionTermination sessions;
     private final Customers customers;
     private final Studies studies;
     private final OwnerProtection owners;
     private final Clock clock;
 
-    Users(Database db, UserStore store, EventLog events, PasswordHasher hasher, SessionTermination sessions,
-          Customers customers, Studies studies, OwnerProtection owners, Clock clock) {
+    Users(Database db, UserStore store, EventLog events, PasswordHasher hasher, PasswordChecks passwords,
+          SessionTermination sessions, Customers customers, Studies studies, OwnerProtection owners, Clock clock) {
         this.owners = owners;
         this.studies = studies;
         this.db = db;
         this.store = store;
         this.events = events;
         this.hasher = hasher;
+        this.passwords = passwords;
         this.sessions = sessions;
         this.customers = customers;
         this.clock = clock;
@@ -209,7 +211,7 @@ public final class Users {
         if (change.currentPassword() != null) {
             User user = db.read(h -> live(h, who, userId, ErrorIds.USER_NOT_FOUND_PASSWORD));
             requireNotInitial(user);
-            if (!user.hasPassword() || !hasher.verify(change.currentPassword(), user.passwordHash())) {
+            if (!user.hasPassword() || !passwords.matches(user, change.currentPassword())) {
                 throw new DomainError(Code.INVALID_ARGUMENT, ErrorIds.PASSWORD_INVALID, "Password is invalid");
             }
             if (next.plain() != null && next.plain().equals(change.currentPassword())) {

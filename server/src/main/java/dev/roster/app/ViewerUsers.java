@@ -42,11 +42,13 @@ public final class ViewerUsers {
     private final ViewerUserStore store;
     private final SessionTermination sessions;
     private final EventLog events;
+    private final Cursors cursors;
     private final Clock clock;
 
     ViewerUsers(Database db, UserStore users, ViewerUserStore store, SessionTermination sessions, EventLog events,
-                Clock clock) {
+                Cursors cursors, Clock clock) {
         this.db = db;
+        this.cursors = cursors;
         this.users = users;
         this.store = store;
         this.sessions = sessions;
@@ -214,13 +216,13 @@ public final class ViewerUsers {
         });
     }
 
-    /** One page, newest first. The cursor is bound to the filters and the limit it was issued with. */
+    /** One page, newest first. The cursor is bound to the organization, filters and limit it was issued with. */
     public Listing list(Principal who, ViewerUserFilter filter, Optional<String> cursor, int limit) {
         String query = "viewer-users|" + filter.canonical() + "|limit=" + limit;
-        Optional<Keyset> after = Cursors.decode(cursor, query, Ids.USER);
         String org = who.organizationId();
+        Optional<Keyset> after = cursors.decode(cursor, org, query, Ids.USER);
         Page<ViewerUser> page = db.search(org, h -> store.page(h, org, filter, after, limit));
-        return new Listing(page, page.next().map(k -> Cursors.encode(k, query)));
+        return new Listing(page, page.next().map(k -> cursors.encode(k, org, query)));
     }
 
     /** The display name follows the names while it is the default one; a chosen display name is kept. */

@@ -3,6 +3,7 @@ package dev.roster.cli;
 import dev.roster.Main;
 import dev.roster.app.ApiKeys;
 import dev.roster.app.PasswordHasher;
+import dev.roster.app.RateLimit;
 import dev.roster.app.Roster;
 import dev.roster.concurrent.PlatformThreads;
 import dev.roster.http.PublicUrl;
@@ -11,6 +12,7 @@ import dev.roster.store.Database;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +40,18 @@ public final class ServeCommand implements Callable<Integer> {
                     + "ROSTER_LOCKOUT_MAX_ATTEMPTS, default 0: never, as ZITADEL).")
     int lockoutMaxAttempts;
 
+    @Option(names = "--rate-limit", defaultValue = "${env:ROSTER_RATE_LIMIT:-100/s}",
+            description = "Requests each API key may make, on every protocol together: N per second, or N/s, N/min, "
+                    + "N/h; bursts up to N; off or 0 for no limit. Counted by each server on its own (env "
+                    + "ROSTER_RATE_LIMIT, default 100/s).")
+    String rateLimit;
+
+    @Option(names = "--password-check-limit", defaultValue = "${env:ROSTER_PASSWORD_CHECK_LIMIT:-10/min}",
+            description = "Password checks per user (session creation, password change): N per minute, or N/s, N/min, "
+                    + "N/h; off or 0 for no limit. Independent of lockout; counted by each server on its own (env "
+                    + "ROSTER_PASSWORD_CHECK_LIMIT, default 10/min).")
+    String passwordCheckLimit;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (lockoutMaxAttempts < 0) {
             throw new ParameterException(spec.commandLine(), "--lockout-max-attempts must be 0 (off) or more");
         }
+        RateLimit requests = requestsPerApiKey();
+        RateLimit passwordChecks = passwordChecksPerUser();
         try {
             PublicUrl.of(publicUrl, () -> port); // refuse a malformed URL before touching the database
         } catch (IllegalArgumentException e) {
@@ -62,7 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Database db = database.connect();
         Roster roster = new Roster(db, Clock.systemUTC(),
-                new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard()));
+                new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard(), requests, passwordChecks));
         Optional<String> configuredKey = Optional.ofNullable(System.getenv("ROSTER_BOOTSTRAP_API_KEY"))
                 .filter(k -> !k.isBlank());
         // The data is made ready on one thread while the server is built on this one; it listens once both are done.
@@ -112,5 +128,22 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    RateLimit requestsPerApiKey() {
+        return limit("--rate-limit", rateLimit, Duration.ofSeconds(1));
+    }
+
+    RateLimit passwordChecksPerUser() {
+        return limit("--password-check-limit", passwordCheckLimit, Duration.ofMinutes(1));
+    }
+
+    /** A bare number counts per {@code unit}. */
+    private RateLimit limit(String option, String value, Duration unit) {
+        try {
+            return RateLimit.parse(value, unit);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
     }
 }

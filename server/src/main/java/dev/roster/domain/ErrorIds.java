@@ -22,6 +22,10 @@ public final class ErrorIds {
     public static final String DATABASE_UNAVAILABLE = "ROSTER-DATABASE-UNAVAILABLE";
     public static final String CLIENT_CLOSED = "ROSTER-CLIENT-CLOSED";
 
+    // Rate limits
+    public static final String RATE_LIMITED = "ROSTER-RATE-LIMITED";
+    public static final String PASSWORD_CHECKS_LIMITED = "ROSTER-PASSWORD-CHECKS-LIMITED";
+
     // Authentication and authorization (ZITADEL's IDs)
     public static final String AUTH_MISSING = "ROSTER-AUTH-MISSING";
     public static final String TOKEN_INVALID = "AUTH-7fs1e";

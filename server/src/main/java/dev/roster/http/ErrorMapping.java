@@ -17,6 +17,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.roster.domain.Code;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,11 @@ public final class ErrorMapping implements ServerErrorHandler {
         body.put("code", error.code().value());
         body.put("message", error.getMessage());
         body.put("details", List.of(detail));
-        return AggregatedHttpResponse.of(headers(ctx, error.code(), status),
+        ResponseHeaders headers = headers(ctx, error.code(), status);
+        if (ctx != null) {
+            announceRetryAfter(ctx, error);
+        }
+        return AggregatedHttpResponse.of(headers,
                 com.linecorp.armeria.common.HttpData.wrap(Wire.bytes(body)));
     }
 
@@ -91,6 +96,21 @@ public final class ErrorMapping implements ServerErrorHandler {
             ctx.setAdditionalResponseHeader(RequestIds.HEADER, RequestIds.of(ctx));
         }
         return headers.build();
+    }
+
+    /**
+     * {@code Retry-After} on the answer to a request refused by a limit, whatever the protocol renders the error:
+     * the SDKs wait that long before their automatic retry.
+     */
+    public static void announceRetryAfter(ServiceRequestContext ctx, DomainError error) {
+        error.retryAfter().ifPresent(wait ->
+                ctx.setAdditionalResponseHeader(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds(wait)));
+    }
+
+    /** Whole seconds, rounded up and at least 1: a client told 0 would retry at once and be refused again. */
+    private static String retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
     }
 
     /** The grpc-gateway mapping, FAILED_PRECONDITION included as 400. */

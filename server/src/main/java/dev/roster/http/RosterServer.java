@@ -3,6 +3,7 @@ package dev.roster.http;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceBindingBuilder;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** Roster's one port: every public surface, the health check, the OpenAPI document and the metrics. */
 public final class RosterServer implements AutoCloseable {
@@ -61,6 +63,7 @@ public final class RosterServer implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.config().meterFilter(new HttpMetrics());
         DatabaseMetrics.bind(roster.database(), metrics);
+        RateLimitMetrics.bind(roster.rateLimits(), metrics);
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
 
@@ -92,13 +95,14 @@ public final class RosterServer implements AutoCloseable {
 
         sb.routeDecorator().pathPrefix("/v1/").build(new JsonOnly());
         Idempotency idempotency = new Idempotency(roster.idempotencyKeys());
-        // The last decorator added runs first: authenticate, then honour Idempotency-Key for that organization.
-        sb.annotatedService().decorator(idempotency).decorator(authentication).build(new ExpressApi(roster.customers()));
-        sb.annotatedService().decorator(authentication).build(new AdminApi(roster.organizations(), roster.apiKeys()));
-        sb.annotatedService().decorator(idempotency).decorator(authentication)
-                .build(new StudiesApi(roster.studies(), links));
-        sb.annotatedService().decorator(idempotency).decorator(authentication)
-                .build(new ViewerUsersApi(roster.viewerUsers()));
+        RequestRate rate = new RequestRate(roster.rateLimits().requests());
+        // Authenticate, then count the request against the key's rate limit: an unknown key is 401, never 429.
+        Function<? super HttpService, ? extends HttpService> keyed = s -> s.decorate(rate).decorate(authentication);
+        // The last decorator added runs first: the caller's key, then Idempotency-Key for its organization.
+        sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ExpressApi(roster.customers()));
+        sb.annotatedService().decorator(keyed).build(new AdminApi(roster.organizations(), roster.apiKeys()));
+        sb.annotatedService().decorator(idempotency).decorator(keyed).build(new StudiesApi(roster.studies(), links));
+        sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ViewerUsersApi(roster.viewerUsers()));
         Runnable afterStart = ZitadelServices.install(sb, roster);
 
         Server server = sb.build();
@@ -108,6 +112,7 @@ public final class RosterServer implements AutoCloseable {
 
     /** Listens on the port and starts the periodic jobs. */
     public RosterServer start() {
+        roster.cursors().prepare();
         health.startProbing();
         server.start().join();
         afterStart.run();

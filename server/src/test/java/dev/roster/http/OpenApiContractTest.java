@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roster.app.PasswordHasher;
+import dev.roster.app.RateLimit;
+import dev.roster.app.Roster;
+import dev.roster.domain.Actor;
 import dev.roster.http.OpenApiContract.Exchange;
 import dev.roster.testing.Cli;
 import dev.roster.testing.Engine;
@@ -14,6 +18,7 @@ import dev.roster.testing.TestServer;
 import io.swagger.v3.oas.models.SpecVersion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -40,6 +45,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OpenApiContractTest {
     @RegisterExtension
     static final Servers servers = new Servers();
+
+    /** Servers that allow each key one request an hour, to see the rate limit's answer. */
+    @RegisterExtension
+    static final Servers limited = new Servers(new Roster.Settings(0, PasswordHasher.standard(),
+            new RateLimit(1, Duration.ofHours(1)), RateLimit.OFF));
 
     private static final OpenApiContract contract = OpenApiContract.load();
     private static final String ADMIN = TestServer.ADMIN_KEY;
@@ -794,6 +804,26 @@ class OpenApiContractTest {
                 "validation.request.operation.notAllowed", "ROSTER-METHOD-NOT-ALLOWED");
         unrouted(engine, call(engine, null, "POST", "/healthz", null, null), 405,
                 "validation.request.operation.notAllowed", "ROSTER-METHOD-NOT-ALLOWED");
+    }
+
+    // ---- rate limits ----
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRequestOverTheKeysRateLimitIsADocumented429(Engine engine) {
+        TestServer server = limited.on(engine);
+        String org = server.roster().organizations().create(Actor.cli(), "Limited").id();
+        String key = server.roster().apiKeys().createByOperator(org, "limited").secret();
+
+        conforms(engine, OpenApiContract.exchange(server.http(), key, "GET", "/v1/express", null, null), 200);
+        Exchange v1 = OpenApiContract.exchange(server.http(), key, "GET", "/v1/express", null, null);
+        Exchange v2 = OpenApiContract.exchange(server.http(), key, "POST", "/v2/users", Http.object(),
+                "application/json");
+
+        for (Exchange refused : List.of(v1, v2)) {
+            failsConforming(engine, refused, 429, "ROSTER-RATE-LIMITED");
+            assertThat(refused.reply().header("Retry-After")).as("%s", refused).matches("[1-9][0-9]*");
+        }
     }
 
     // ---- checks ----

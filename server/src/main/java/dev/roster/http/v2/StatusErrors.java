@@ -29,7 +29,12 @@ final class StatusErrors {
                     .setFailedAttempts(failed.failedAttempts())
                     .build()));
         }
-        DomainError e = ErrorMapping.toDomainError(ServiceRequestContext.currentOrNull(), failure);
+        ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
+        DomainError e = ErrorMapping.toDomainError(ctx, failure);
+        if (ctx != null) {
+            // An HTTP header, so REST, gRPC-Web and gRPC callers all see it beside the status.
+            ErrorMapping.announceRetryAfter(ctx, e);
+        }
         return status(e, Any.pack(ErrorDetail.newBuilder().setId(e.id()).setMessage(e.text()).build()));
     }
 

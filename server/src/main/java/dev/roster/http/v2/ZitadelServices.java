@@ -34,7 +34,7 @@ public final class ZitadelServices {
      */
     public static Runnable install(ServerBuilder sb, Roster roster) {
         Clock clock = roster.clock();
-        GrpcCalls calls = new GrpcCalls(new ApiKeyPrincipals(roster.apiKeys()));
+        GrpcCalls calls = new GrpcCalls(new ApiKeyPrincipals(roster.apiKeys()), roster.rateLimits().requests());
         JsonErrors jsonErrors = new JsonErrors();
         List<DeferredJsonMarshaller> marshallers = new CopyOnWriteArrayList<>();
         GrpcService grpc = GrpcService.builder()

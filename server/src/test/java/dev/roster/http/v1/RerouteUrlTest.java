@@ -106,7 +106,8 @@ class RerouteUrlTest {
             assertThat(server.roster().studyLinks().verify(link(server, api, "studyId", id).token(), id,
                     Instant.now())).isPresent();
             long keys = server.database().read(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM instance_secrets").mapTo(Long.class).one());
+                    "SELECT COUNT(*) FROM instance_secrets WHERE name = 'study-link-signing-key'")
+                    .mapTo(Long.class).one());
             assertThat(keys).isEqualTo(1);
         }
     }

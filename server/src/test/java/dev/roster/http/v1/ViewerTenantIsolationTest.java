@@ -102,8 +102,9 @@ class ViewerTenantIsolationTest {
         assertThat(cursor).isNull(); // one study: no next page, so nothing to carry across tenants
         String newer = study(first).get("studyId").asText();
         String next = first.get("/v1/viewer/studies?limit=1").json().get("cursor").asText();
-        // The cursor only names a position in time; read by another tenant it yields that tenant's own older rows.
-        JsonNode page = second.get("/v1/viewer/studies?limit=1&cursor=" + next).json();
-        assertThat(Viewer.ids(page, "studies", "studyId")).doesNotContain(mineStudy, newer);
+        Reply foreign = second.get("/v1/viewer/studies?limit=1&cursor=" + next);
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(400);
+        assertThat(foreign.errorId()).isEqualTo("ROSTER-INVALID-CURSOR");
+        assertThat(foreign.body()).doesNotContain(mineStudy, newer);
     }
 }

@@ -6,6 +6,7 @@ import static dev.roster.http.v2.V2Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.app.PasswordHasher;
+import dev.roster.app.RateLimit;
 import dev.roster.app.Roster;
 import dev.roster.proto.zitadel.session.v2.CreateSessionResponse;
 import dev.roster.proto.zitadel.user.v2.HashedPassword;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** SetPassword's rules, imported bcrypt hashes, and lockout after N failed checks (on here: limit 3). */
 class PasswordsAndLockoutTest {
     @RegisterExtension
-    static final Servers servers = new Servers(new Roster.Settings(3, PasswordHasher.standard()));
+    static final Servers servers = new Servers(new Roster.Settings(3, PasswordHasher.standard(), RateLimit.OFF,
+            RateLimit.OFF));
 
     private static V2Client client(Engine engine) {
         return V2Client.of(Transport.GRPC, servers.on(engine).http(), TestServer.ADMIN_KEY);

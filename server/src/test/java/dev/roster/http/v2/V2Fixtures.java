@@ -67,6 +67,7 @@ final class V2Fixtures {
             case 5 -> 404;
             case 6, 10 -> 409;
             case 7 -> 403;
+            case 8 -> 429;
             case 12 -> 501;
             case 16 -> 401;
             default -> 500;
