@@ -144,7 +144,7 @@ public final class Customers {
             // from its customers), so a concurrent deactivate or delete waits for this link instead of missing it.
             Optional<User> user = users.findForChange(h, who.organizationId(), userId);
             ExpressCustomer customer = lockedCustomer(h, who, customerId);
-            User linked = user.filter(u -> u.state() != UserState.DELETED).orElseThrow(Customers::userNotFound);
+            User linked = user.filter(u -> u.state() != UserState.DELETED).orElseThrow(Users::notFound);
             if (!customer.active()) {
                 throw DomainError.failedPrecondition(ErrorIds.EXPRESS_CUSTOMER_INACTIVE, "Express customer is inactive");
             }
@@ -182,12 +182,9 @@ public final class Customers {
     private User linkableUser(Handle h, Principal who, String userId) {
         return users.find(h, who.organizationId(), userId)
                 .filter(u -> u.state() != UserState.DELETED)
-                .orElseThrow(Customers::userNotFound);
+                .orElseThrow(Users::notFound);
     }
 
-    private static DomainError userNotFound() {
-        return DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found");
-    }
 
     private void recordLink(Handle h, Principal who, String reason, String customerId, String userId, String type) {
         ExpressCustomer c = load(h, who, customerId);

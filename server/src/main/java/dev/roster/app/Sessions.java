@@ -163,7 +163,7 @@ public final class Sessions {
 
     private static User mayLogIn(Optional<User> found) {
         User user = found.filter(u -> u.state() != UserState.DELETED)
-                .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, Users.NOT_FOUND_TEXT));
+                .orElseThrow(Users::notFound);
         if (!user.canLogIn()) {
             throw DomainError.failedPrecondition(ErrorIds.SESSION_USER_NOT_ACTIVE, "User is not active");
         }

@@ -104,7 +104,7 @@ public final class Studies {
                 Study.requireOpenFor(customer(h, who, request.expressCustomerId()));
             }
             if (request.assignedTo() != null) {
-                Study.requireAssignable(assignee.orElseThrow(Studies::userNotFound));
+                Study.requireAssignable(assignee.orElseThrow(Users::notFound));
             }
             Instant now = now();
             Study study = new Study(who.organizationId(), Ids.STUDY.next(), uid, description, request.severity(),
@@ -138,7 +138,7 @@ public final class Studies {
             String assignedTo = changes.assignee() == null ? current.assignedTo() : changes.assignee().userId();
             if (assignedTo != null && !assignedTo.equals(current.assignedTo())) {
                 // Only a new assignment is checked: a study keeps an assignee who was revoked after assignment.
-                Study.requireAssignable(lockedUser(h, who, assignedTo).orElseThrow(Studies::userNotFound));
+                Study.requireAssignable(lockedUser(h, who, assignedTo).orElseThrow(Users::notFound));
             }
             Study changed = current.withDetails(
                     newDescription == null ? current.description() : newDescription,
@@ -236,9 +236,6 @@ public final class Studies {
         return users.findForChange(h, who.organizationId(), id).filter(u -> u.state() != UserState.DELETED);
     }
 
-    private static DomainError userNotFound() {
-        return DomainError.notFound(ErrorIds.USER_NOT_FOUND, "User could not be found");
-    }
 
     private StudyView load(Handle h, Principal who, String id) {
         return store.find(h, who.organizationId(), id).orElseThrow(Studies::notFound);

@@ -33,6 +33,11 @@ public final class Users {
     public static final String AGGREGATE = "user";
     static final String NOT_FOUND_TEXT = "User could not be found";
 
+    /** The one answer for a user that does not exist, was deleted or belongs to another organization. */
+    static DomainError notFound() {
+        return DomainError.notFound(ErrorIds.USER_NOT_FOUND, NOT_FOUND_TEXT);
+    }
+
     private final Database db;
     private final UserStore store;
     private final EventLog events;

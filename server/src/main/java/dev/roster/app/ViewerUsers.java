@@ -261,7 +261,7 @@ public final class ViewerUsers {
 
     private ViewerUser load(Handle h, String organizationId, String userId) {
         return store.find(h, organizationId, userId)
-                .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, Users.NOT_FOUND_TEXT));
+                .orElseThrow(Users::notFound);
     }
 
     private void record(Handle h, Principal who, String reason, User u, ViewerProfile profile, String type) {

@@ -3,6 +3,7 @@ package dev.roster.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.testing.Engine;
+import dev.roster.testing.Eventually;
 import dev.roster.testing.Http;
 import dev.roster.testing.Reply;
 import dev.roster.testing.Storage;
@@ -13,8 +14,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,8 @@ class PostgresOutageTest {
 
             pg.close();
             long stopped = System.nanoTime();
-            Reply health = until(() -> server.http().get("/healthz"), r -> r.status() == 503, Duration.ofSeconds(10));
+            Reply health = Eventually.until(() -> server.http().get("/healthz"), r -> r.status() == 503,
+                    Duration.ofSeconds(10), "/healthz answers 503");
             assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(5));
             assertThat(health.status()).isEqualTo(503);
 
@@ -53,9 +53,10 @@ class PostgresOutageTest {
             }
 
             pg = start(data, port);
-            until(() -> server.http().get("/healthz"), r -> r.status() == 200, Duration.ofSeconds(30));
-            Reply after = until(() -> http.post("/v1/express/" + id + "/deactivate"), r -> r.status() == 200,
-                    Duration.ofSeconds(30));
+            Eventually.until(() -> server.http().get("/healthz"), r -> r.status() == 200, Duration.ofSeconds(30),
+                    "/healthz answers 200 again");
+            Reply after = Eventually.until(() -> http.post("/v1/express/" + id + "/deactivate"),
+                    r -> r.status() == 200, Duration.ofSeconds(30), "a write succeeds again");
             assertThat(after.json().path("isActive").asBoolean()).isFalse();
         } finally {
             pg.close();
@@ -64,21 +65,5 @@ class PostgresOutageTest {
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
-    }
-
-    private static Reply until(Supplier<Reply> ask, Predicate<Reply> done, Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        Reply last = ask.get();
-        while (!done.test(last) && System.nanoTime() < end) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = ask.get();
-        }
-        assertThat(done.test(last)).as("within %s: %s", limit, last).isTrue();
-        return last;
     }
 }

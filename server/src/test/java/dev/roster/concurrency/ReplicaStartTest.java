@@ -7,6 +7,7 @@ import dev.roster.app.Roster;
 import dev.roster.store.Database;
 import dev.roster.testing.Cli;
 import dev.roster.testing.Engine;
+import dev.roster.testing.Race;
 import dev.roster.testing.Replicas;
 import dev.roster.testing.Storage;
 import dev.roster.testing.TestServer;
@@ -17,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,18 +41,12 @@ class ReplicaStartTest {
                     databases.add(Database.open(storage.databaseUrl(), storage.dataDir()));
                 }
                 databases.get(0).migrate();
-                CyclicBarrier together = new CyclicBarrier(REPLICAS);
-                List<CompletableFuture<Optional<ApiKeys.CreatedKey>>> bootstraps = new ArrayList<>();
-                try (ExecutorService threads = Executors.newFixedThreadPool(REPLICAS)) {
-                    for (Database db : databases) {
-                        Roster roster = new Roster(db, Clock.systemUTC());
-                        bootstraps.add(CompletableFuture.supplyAsync(() -> {
-                            await(together);
-                            return roster.organizations().bootstrap(Optional.of(TestServer.ADMIN_KEY));
-                        }, threads));
-                    }
+                List<Supplier<Optional<ApiKeys.CreatedKey>>> bootstraps = new ArrayList<>();
+                for (Database db : databases) {
+                    Roster roster = new Roster(db, Clock.systemUTC());
+                    bootstraps.add(() -> roster.organizations().bootstrap(Optional.of(TestServer.ADMIN_KEY)));
                 }
-                long created = bootstraps.stream().map(CompletableFuture::join).filter(Optional::isPresent).count();
+                long created = Race.together(bootstraps).stream().map(CompletableFuture::join).filter(Optional::isPresent).count();
                 assertThat(created).as("replicas that created the instance").isEqualTo(1);
                 assertThat(count(databases.get(0), "organizations")).isEqualTo(1);
                 assertThat(count(databases.get(0), "api_keys")).isEqualTo(1);
@@ -78,14 +71,6 @@ class ReplicaStartTest {
 
     private static long count(Database db, String table) {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException("the replicas did not start together", e);
-        }
     }
 
     @Test

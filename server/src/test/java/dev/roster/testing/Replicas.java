@@ -1,11 +1,10 @@
 package dev.roster.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Several Roster servers on one database, as replicas behind a load balancer are: each has its own pool, caches
@@ -25,16 +24,8 @@ public final class Replicas implements AutoCloseable {
     public static Replicas start(Engine engine, int count) {
         Storage storage = Storage.fresh(engine);
         int n = engine == Engine.SQLITE ? 1 : count;
-        CyclicBarrier together = new CyclicBarrier(n);
-        List<CompletableFuture<TestServer>> starting = new ArrayList<>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(n)) {
-            for (int i = 0; i < n; i++) {
-                starting.add(CompletableFuture.supplyAsync(() -> {
-                    await(together);
-                    return TestServer.start(storage);
-                }, threads));
-            }
-        }
+        List<Supplier<TestServer>> starts = Collections.nCopies(n, () -> TestServer.start(storage));
+        List<CompletableFuture<TestServer>> starting = Race.together(starts);
         List<TestServer> started = new ArrayList<>();
         RuntimeException failure = null;
         for (CompletableFuture<TestServer> s : starting) {
@@ -49,14 +40,6 @@ public final class Replicas implements AutoCloseable {
             throw failure;
         }
         return new Replicas(started);
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException("replicas did not start together", e);
-        }
     }
 
     public int size() {
