@@ -160,11 +160,11 @@ class ProtocolEdgesTest {
     }
 
     @Test
-    void aBodyThatDoesNotArriveInTimeIs408WithoutAStackTrace() {
+    void aBodyThatDoesNotArriveInTimeIs408OrDeadlineExceededWithoutAStackTrace() {
         try (TestServer server = TestServer.start(Engine.SQLITE, Duration.ofSeconds(1));
              CapturedLog log = CapturedLog.start()) {
             for (String path : List.of("/v1/express", "/v2/users", "/v2/users/human")) {
-                String answer = trickle(server, path, "{\"expressCustomerName\":");
+                String answer = trickle(server, path, "application/json", "{\"expressCustomerName\":");
 
                 assertThat(answer).as(path).startsWith("HTTP/1.1 408");
                 assertThat(answer.toLowerCase()).contains("x-request-id: req_");
@@ -174,6 +174,9 @@ class ProtocolEdgesTest {
                 assertThat(reply.json().get("details")).hasSize(1);
                 assertThat(answer).doesNotContainPattern(JAVA_NAMES);
             }
+            String grpcWeb = trickle(server, GET_USER, Framed.GRPC_WEB.contentType, "\0\0\0");
+            assertThat(grpcWeb).startsWith("HTTP/1.1 200").contains("grpc-status: 4")
+                    .contains("ROSTER-DEADLINE-EXCEEDED").doesNotContainPattern(JAVA_NAMES);
             log.assertNoErrorsOrStackTraces();
         }
     }
@@ -274,12 +277,12 @@ class ProtocolEdgesTest {
     }
 
     /** Sends the headers and the first bytes of a 1,000-byte body, then nothing; returns the answer. */
-    private static String trickle(TestServer server, String path, String start) {
+    private static String trickle(TestServer server, String path, String contentType, String start) {
         try (Socket s = new Socket(server.http().base().getHost(), server.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TestServer.ADMIN_KEY
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n" + start)
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: 1000\r\n\r\n" + start)
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
             return readAnswer(s.getInputStream());
