@@ -144,6 +144,9 @@ class ProtocolEdgesTest {
             assertJsonError(r, 400, 3, "ROSTER-REQUEST-REJECTED");
             assertThat(r.json().get("message").asText()).contains("Content-Type");
         }
+        Reply fromABrowser = api.with("Origin", "https://app.example.com").send("POST", GET_USER, "hi", "text/plain");
+        assertJsonError(fromABrowser, 400, 3, "ROSTER-REQUEST-REJECTED");
+        assertThat(fromABrowser.header("access-control-allow-origin")).as("readable by the page").isNotNull();
     }
 
     @Test
