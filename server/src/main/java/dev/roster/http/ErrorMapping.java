@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place a failure becomes a response: {@code {"code", "message": "<text> (<ID>)", "details": [ErrorDetail]}}
  * with the HTTP status of the grpc-gateway table, {@code X-Should-Retry: false} unless a retry can succeed, and
- * never a stack trace. Also renders Armeria's own 400/404/405/413 in the same shape.
+ * never a stack trace. Also renders Armeria's own 400/404/405/413 and request timeouts (408/504) in the same shape.
  */
 public final class ErrorMapping implements ServerErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
