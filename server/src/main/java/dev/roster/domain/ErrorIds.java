@@ -21,6 +21,14 @@ public final class ErrorIds {
     public static final String UNAVAILABLE = "ROSTER-UNAVAILABLE";
     public static final String DATABASE_UNAVAILABLE = "ROSTER-DATABASE-UNAVAILABLE";
     public static final String CLIENT_CLOSED = "ROSTER-CLIENT-CLOSED";
+    /** The request (its body, usually) did not arrive within the server's request timeout. */
+    public static final String REQUEST_TIMEOUT = "ROSTER-REQUEST-TIMEOUT";
+    /** The server did not answer within the request timeout, or a gRPC call's own deadline ({@code grpc-timeout}). */
+    public static final String DEADLINE_EXCEEDED = "ROSTER-DEADLINE-EXCEEDED";
+    /** A gRPC or gRPC-Web message that cannot be read: bad framing, compression or protobuf bytes. */
+    public static final String MALFORMED_MESSAGE = "ROSTER-MALFORMED-MESSAGE";
+    /** A gRPC message over the request size limit, before or after decompression. */
+    public static final String MESSAGE_TOO_LARGE = "ROSTER-MESSAGE-TOO-LARGE";
 
     // Rate limits
     public static final String RATE_LIMITED = "ROSTER-RATE-LIMITED";

@@ -3,6 +3,7 @@ package dev.roster.http;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -11,6 +12,7 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpStatusException;
+import com.linecorp.armeria.server.RequestTimeoutException;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -21,13 +23,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place a failure becomes a response: {@code {"code", "message": "<text> (<ID>)", "details": [ErrorDetail]}}
  * with the HTTP status of the grpc-gateway table, {@code X-Should-Retry: false} unless a retry can succeed, and
- * never a stack trace. Also renders Armeria's own 400/404/405/413 in the same shape.
+ * never a stack trace. Also renders Armeria's own 400/404/405/413 and request timeouts (408/504) in the same shape.
  */
 public final class ErrorMapping implements ServerErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
@@ -40,12 +43,21 @@ public final class ErrorMapping implements ServerErrorHandler {
 
     /** The response a failure becomes; for decorators that need it before the server renders it. */
     public static AggregatedHttpResponse render(ServiceRequestContext ctx, Throwable cause) {
+        if (unwrap(cause) instanceof HttpStatusException e) {
+            // A service or decorator that refuses with a bare status gets the answer routing would have given.
+            return statusResponse(ctx, ctx == null ? null : ctx.request().headers(), e.httpStatus(), e.getCause());
+        }
         return response(ctx, toDomainError(ctx, cause));
     }
 
     @Override
     public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config, RequestHeaders headers,
                                                HttpStatus status, String description, Throwable cause) {
+        return statusResponse(ctx, headers, status, cause);
+    }
+
+    private static AggregatedHttpResponse statusResponse(ServiceRequestContext ctx, RequestHeaders headers,
+                                                         HttpStatus status, Throwable cause) {
         DomainError error = forStatus(ctx, headers, status, cause);
         if (status.code() == 405) {
             return response(ctx, error, HttpStatus.METHOD_NOT_ALLOWED);
@@ -57,7 +69,10 @@ public final class ErrorMapping implements ServerErrorHandler {
     }
 
     public static AggregatedHttpResponse response(ServiceRequestContext ctx, DomainError error) {
-        return response(ctx, error, httpStatus(error.code()));
+        // A request whose body did not arrive in time is the one failure whose status is not its code's.
+        HttpStatus status = ErrorIds.REQUEST_TIMEOUT.equals(error.id())
+                ? HttpStatus.REQUEST_TIMEOUT : httpStatus(error.code());
+        return response(ctx, error, status);
     }
 
     private static AggregatedHttpResponse response(ServiceRequestContext ctx, DomainError error, HttpStatus status) {
@@ -152,6 +167,9 @@ public final class ErrorMapping implements ServerErrorHandler {
             log.debug("client closed request {} before the answer", ctx == null ? "-" : RequestIds.of(ctx));
             return new DomainError(Code.CANCELLED, ErrorIds.CLIENT_CLOSED, "The client closed the request");
         }
+        if (root instanceof RequestTimeoutException) {
+            return timedOut(ctx);
+        }
         if (root instanceof IllegalArgumentException) {
             // Armeria's parameter conversion; the text may name internals, so it is not echoed.
             return new DomainError(Code.INVALID_ARGUMENT, ErrorIds.INVALID_ARGUMENT, "The request has an invalid value");
@@ -178,6 +196,28 @@ public final class ErrorMapping implements ServerErrorHandler {
         };
     }
 
+    /**
+     * The request timeout fired: 408 while the request was still arriving (a client trickling its body), else the
+     * server was too slow, DEADLINE_EXCEEDED. Expected under load or attack, so one line in the log, no stack trace.
+     */
+    private static DomainError timedOut(ServiceRequestContext ctx) {
+        boolean received = ctx != null && fullyReceived(ctx.request());
+        String requestId = ctx == null ? "-" : RequestIds.of(ctx);
+        if (!received) {
+            log.warn("request {} timed out before its body arrived", requestId);
+            return new DomainError(Code.DEADLINE_EXCEEDED, ErrorIds.REQUEST_TIMEOUT,
+                    "The request did not arrive in time");
+        }
+        log.warn("request {} timed out before its answer was ready", requestId);
+        return new DomainError(Code.DEADLINE_EXCEEDED, ErrorIds.DEADLINE_EXCEEDED,
+                "The request took too long; request id " + requestId);
+    }
+
+    private static boolean fullyReceived(HttpRequest request) {
+        CompletableFuture<Void> done = request.whenComplete();
+        return done.isDone() && !done.isCompletedExceptionally();
+    }
+
     private static DomainError internal(ServiceRequestContext ctx, Throwable cause) {
         String requestId = ctx == null ? "-" : RequestIds.of(ctx);
         log.error("internal error in request {}", requestId, cause);
@@ -185,7 +225,7 @@ public final class ErrorMapping implements ServerErrorHandler {
     }
 
     /** The connection or stream closed under the request (gRPC reports it as CANCELLED with this as the cause). */
-    static boolean clientWentAway(Throwable t) {
+    public static boolean clientWentAway(Throwable t) {
         for (Throwable cause = t; cause != null; cause = cause.getCause()) {
             if (cause instanceof ClosedSessionException || cause instanceof ClosedStreamException) {
                 return true;

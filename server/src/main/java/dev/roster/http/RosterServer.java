@@ -24,6 +24,8 @@ import java.util.function.Function;
 /** Roster's one port: every public surface, the health check, the OpenAPI document and the metrics. */
 public final class RosterServer implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 1024 * 1024;
+    /** How long a request may take from its first byte to its answer, unless a gRPC call sets its own deadline. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Server server;
     private final Health health;
@@ -58,6 +60,12 @@ public final class RosterServer implements AutoCloseable {
      * while the database is being migrated, and {@link #start}s it once the data is ready.
      */
     public static RosterServer build(Roster roster, InetSocketAddress address, String publicUrl) {
+        return build(roster, address, publicUrl, REQUEST_TIMEOUT);
+    }
+
+    /** With another request timeout than {@link #REQUEST_TIMEOUT}. */
+    public static RosterServer build(Roster roster, InetSocketAddress address, String publicUrl,
+                                     Duration requestTimeout) {
         AtomicReference<Server> started = new AtomicReference<>();
         PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,12 +83,11 @@ public final class RosterServer implements AutoCloseable {
                 // hashing run elsewhere), and the extra loops only competed with the SQLite writer for the cores
                 // (bench/README.md: in lifecycle + create runs, lifecycle's p99 at 64 connections 15 -> 13.6-14.5 ms).
                 .workerGroup(Runtime.getRuntime().availableProcessors())
-                .errorHandler(new ErrorMapping())
-                // ErrorMapping logs every unexpected failure with its request id; Armeria's periodic report of
+                // ErrorMapping (added last, below) logs every unexpected failure with its request id; Armeria's periodic report of
                 // "unlogged" exceptions only repeated ordinary 404s as warnings with stack traces.
                 .unloggedExceptionsReportInterval(Duration.ZERO)
                 .maxRequestLength(MAX_REQUEST_BYTES)
-                .requestTimeout(Duration.ofSeconds(30))
+                .requestTimeout(requestTimeout)
                 // In-flight requests finish; new ones are refused once the quiet period starts.
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(20))
                 .decorator(new RequestIds())
@@ -104,6 +111,9 @@ public final class RosterServer implements AutoCloseable {
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new StudiesApi(roster.studies(), links));
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ViewerUsersApi(roster.viewerUsers()));
         Runnable afterStart = ZitadelServices.install(sb, roster);
+        // The first error handler added that answers wins: the v2 services' own (gRPC statuses for gRPC calls), then
+        // the JSON body for everything else.
+        sb.errorHandler(new ErrorMapping());
 
         Server server = sb.build();
         started.set(server);

@@ -3,8 +3,10 @@ package dev.roster.testing;
 import dev.roster.app.Roster;
 import dev.roster.http.RosterServer;
 import dev.roster.store.Database;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -17,14 +19,16 @@ public final class TestServer implements AutoCloseable {
 
     private final Storage storage;
     private final Roster.Settings settings;
+    private final Duration requestTimeout;
     private Database database;
     private Roster roster;
     private RosterServer server;
     private Http http;
 
-    private TestServer(Storage storage, Roster.Settings settings) {
+    private TestServer(Storage storage, Roster.Settings settings, Duration requestTimeout) {
         this.storage = storage;
         this.settings = settings;
+        this.requestTimeout = requestTimeout;
     }
 
     public static TestServer start(Engine engine) {
@@ -42,7 +46,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Storage storage, Roster.Settings settings) {
-        TestServer s = new TestServer(storage, settings);
+        return start(storage, settings, RosterServer.REQUEST_TIMEOUT);
+    }
+
+    /** A server that gives up on a request sooner than the default, for tests of slow clients. */
+    public static TestServer start(Engine engine, Duration requestTimeout) {
+        return start(Storage.fresh(engine), Roster.Settings.defaults(), requestTimeout);
+    }
+
+    private static TestServer start(Storage storage, Roster.Settings settings, Duration requestTimeout) {
+        TestServer s = new TestServer(storage, settings, requestTimeout);
         s.startServer();
         return s;
     }
@@ -52,7 +65,7 @@ public final class TestServer implements AutoCloseable {
         database.migrate();
         roster = new Roster(database, Clock.systemUTC(), settings);
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
-        server = RosterServer.start(roster, 0);
+        server = RosterServer.build(roster, new InetSocketAddress(0), null, requestTimeout).start();
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));
     }
 

@@ -21,6 +21,11 @@ final class StatusErrors {
     }
 
     static StatusRuntimeException of(Throwable failure) {
+        return StatusProto.toStatusRuntimeException(proto(failure));
+    }
+
+    /** The {@code google.rpc.Status} of a failure, as {@code grpc-status-details-bin} carries it. */
+    static com.google.rpc.Status proto(Throwable failure) {
         if (failure instanceof CredentialsCheckFailed failed) {
             DomainError e = failed.error();
             return status(e, Any.pack(CredentialsCheckError.newBuilder()
@@ -38,11 +43,11 @@ final class StatusErrors {
         return status(e, Any.pack(ErrorDetail.newBuilder().setId(e.id()).setMessage(e.text()).build()));
     }
 
-    private static StatusRuntimeException status(DomainError e, Any detail) {
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+    private static com.google.rpc.Status status(DomainError e, Any detail) {
+        return com.google.rpc.Status.newBuilder()
                 .setCode(e.code().value())
                 .setMessage(e.getMessage())
                 .addDetails(detail)
-                .build());
+                .build();
     }
 }

@@ -11,12 +11,15 @@ import dev.roster.app.Roster;
 import dev.roster.http.ApiKeyPrincipals;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * ZITADEL's v2 user and session services on Roster's one port: gRPC (HTTP/2, also h2c), gRPC-Web (binary and
  * text, with CORS for browsers) and REST JSON transcoded from the {@code google.api.http} bindings. Every call
- * runs on the blocking (virtual-thread) executor.
+ * runs on the blocking (virtual-thread) executor. Errors are gRPC statuses with one ErrorDetail on gRPC and
+ * gRPC-Web, and the JSON error body everywhere else.
  */
 public final class ZitadelServices {
     /** Headers a browser may send and read on gRPC-Web calls. */
@@ -57,12 +60,16 @@ public final class ZitadelServices {
                 .exceptionHandler(new GrpcFailures())
                 .useBlockingTaskExecutor(true)
                 .build();
-        sb.service(grpc, CorsService.builderForAnyOrigin()
+        Set<String> methodPaths = grpc.methods().keySet().stream().map(name -> "/" + name).collect(Collectors.toSet());
+        GrpcRequestGate gate = new GrpcRequestGate(methodPaths);
+        // The last decorator wraps the others: a CORS preflight is answered before the gate refuses OPTIONS.
+        sb.service(grpc, service -> service.decorate(gate), CorsService.builderForAnyOrigin()
                 .allowRequestMethods(HttpMethod.POST, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)
                 .allowRequestHeaders(REQUEST_HEADERS)
                 .exposeHeaders(EXPOSED_HEADERS)
                 .newDecorator());
         sb.routeDecorator().pathPrefix("/v2/").build(new GatewayCompatibility());
+        sb.errorHandler(new GrpcErrorAnswers(methodPaths));
         return () -> marshallers.forEach(DeferredJsonMarshaller::startBuilding);
     }
 }
