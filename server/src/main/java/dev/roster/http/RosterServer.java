@@ -3,6 +3,7 @@ package dev.roster.http;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.util.EventLoopGroups;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
@@ -16,8 +17,10 @@ import dev.roster.http.v1.ViewerUsersApi;
 import dev.roster.http.v2.ZitadelServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -28,14 +31,17 @@ public final class RosterServer implements AutoCloseable {
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Server server;
+    /** The event loops, shut down here rather than by Armeria (see {@link #close}). */
+    private final EventLoopGroup workers;
     private final Health health;
     private final Roster roster;
     /** Work that would slow start-up down and can wait until the server listens. */
     private final Runnable afterStart;
     private Housekeeping housekeeping;
 
-    private RosterServer(Server server, Health health, Roster roster, Runnable afterStart) {
+    private RosterServer(Server server, EventLoopGroup workers, Health health, Roster roster, Runnable afterStart) {
         this.server = server;
+        this.workers = workers;
         this.health = health;
         this.roster = roster;
         this.afterStart = afterStart;
@@ -75,6 +81,7 @@ public final class RosterServer implements AutoCloseable {
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
 
+        EventLoopGroup workers = EventLoopGroups.newEventLoopGroup(Runtime.getRuntime().availableProcessors());
         ServerBuilder sb = Server.builder()
                 .http(address)
                 .meterRegistry(metrics)
@@ -82,7 +89,7 @@ public final class RosterServer implements AutoCloseable {
                 // One event loop per core instead of Armeria's two: nothing blocks on them (JDBC and password
                 // hashing run elsewhere), and the extra loops only competed with the SQLite writer for the cores
                 // (bench/README.md: in lifecycle + create runs, lifecycle's p99 at 64 connections 15 -> 13.6-14.5 ms).
-                .workerGroup(Runtime.getRuntime().availableProcessors())
+                .workerGroup(workers, false)
                 // ErrorMapping (added last, below) logs every unexpected failure with its request id; Armeria's periodic report of
                 // "unlogged" exceptions only repeated ordinary 404s as warnings with stack traces.
                 .unloggedExceptionsReportInterval(Duration.ZERO)
@@ -117,7 +124,7 @@ public final class RosterServer implements AutoCloseable {
 
         Server server = sb.build();
         started.set(server);
-        return new RosterServer(server, health, roster, afterStart);
+        return new RosterServer(server, workers, health, roster, afterStart);
     }
 
     /** Listens on the port and starts the periodic jobs. */
@@ -144,6 +151,9 @@ public final class RosterServer implements AutoCloseable {
             housekeeping.close();
         }
         server.stop().join();
+        // Nothing runs on the loops once the server stopped, so Netty's default wait for a quiet moment (2 s) would
+        // only delay the exit. (Armeria still waits that long for its own boss loop.)
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         health.close();
     }
 }
