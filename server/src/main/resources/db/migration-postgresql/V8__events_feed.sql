@@ -5,6 +5,8 @@
 ALTER TABLE events ADD COLUMN event_id VARCHAR(36);
 UPDATE events SET event_id = 'evt_' || lpad(to_hex(position), 32, '0');
 ALTER TABLE events ALTER COLUMN event_id SET NOT NULL;
+-- Roster sets the id; the default covers replicas of an older version still running during a rolling upgrade.
+ALTER TABLE events ALTER COLUMN event_id SET DEFAULT ('evt_' || replace(gen_random_uuid()::text, '-', ''));
 ALTER TABLE events ADD COLUMN tx_id BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE events ALTER COLUMN tx_id SET DEFAULT (pg_current_xact_id()::text::bigint);
 CREATE INDEX events_feed ON events (org_id, tx_id, position);

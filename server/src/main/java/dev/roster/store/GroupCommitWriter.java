@@ -183,10 +183,12 @@ final class GroupCommitWriter implements AutoCloseable {
      * again with savepoints.
      */
     private boolean writeWithoutSavepoints(List<Unit<?>> batch) {
+        boolean unitThrew = false;
         try (Handle h = jdbi.open()) {
             h.begin();
             for (Unit<?> unit : batch) {
                 if (!unit.runBare(h)) {
+                    unitThrew = true;
                     h.rollback();
                     return false;
                 }
@@ -195,8 +197,14 @@ final class GroupCommitWriter implements AutoCloseable {
             committed(batch);
             return true;
         } catch (RuntimeException | Error e) {
-            // BEGIN, the rollback or the COMMIT failed: the connection or the transaction is unusable, nothing of
-            // the batch is durable.
+            if (unitThrew) {
+                // The rollback (or closing the handle) failed after a unit threw: the connection broke, which is
+                // likely what the unit met. The run with savepoints starts on another connection and reports each
+                // unit's own outcome, so that a lost connection is not reported as this failure to every caller.
+                return false;
+            }
+            // BEGIN or the COMMIT failed: the connection or the transaction is unusable, nothing of the batch is
+            // durable.
             for (Unit<?> unit : batch) {
                 unit.failUnlessDone(e);
             }

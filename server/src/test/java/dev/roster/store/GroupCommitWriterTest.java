@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
@@ -112,6 +113,32 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void aUnitThatBreaksTheConnectionDoesNotFailTheRestOfItsBatch() throws Exception {
+        replaceWriter(GroupCommitWriter.Savepoints.ON_FAILURE);
+        AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean broken = new AtomicBoolean();
+        Future<Integer> blocker = holdWriterThenInsert(0);
+        List<Future<Integer>> results = queueTen(runs, (h, n) -> {
+            if (n == 5 && broken.compareAndSet(false, true)) {
+                // As when the database goes away mid-batch: the statement fails, and so will the rollback.
+                closeQuietly(h.getConnection());
+                throw new IllegalStateException("the connection is gone");
+            }
+            insert(h, n);
+            return n;
+        });
+        release.countDown();
+
+        blocker.get(10, TimeUnit.SECONDS);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(results.get(i - 1).get(10, TimeUnit.SECONDS)).as("unit %d, run again on a new connection", i)
+                    .isEqualTo(i);
+        }
+        assertThat(ids()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(runs.get()).as("five units before the broken connection, then the batch again").isEqualTo(15);
+    }
+
+    @Test
     void aUnitCannotStartAnotherWrite() {
         assertThatThrownBy(() -> writer.run(h -> writer.run(inner -> 1)))
                 .isInstanceOf(IllegalStateException.class)
@@ -204,6 +231,14 @@ class GroupCommitWriterTest {
             insert(h, id);
             return id;
         }));
+    }
+
+    private static void closeQuietly(java.sql.Connection connection) {
+        try {
+            connection.close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void insert(Handle h, int id) {
