@@ -11,6 +11,7 @@ import dev.roster.domain.Principal;
 import dev.roster.domain.Study;
 import dev.roster.domain.User;
 import dev.roster.domain.UserState;
+import dev.roster.store.BatchedLookups;
 import dev.roster.store.Database;
 import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
@@ -37,6 +38,8 @@ public final class Customers {
     private final EventLog events;
     private final Cursors cursors;
     private final Clock clock;
+    /** PostgreSQL: concurrent reads of single customers, one query per batch. */
+    private final Optional<BatchedLookups<ExpressCustomerStore.Key, ExpressCustomer>> lookups;
 
     Customers(Database db, ExpressCustomerStore store, UserStore users, EventLog events, Cursors cursors,
               Clock clock) {
@@ -46,6 +49,7 @@ public final class Customers {
         this.users = users;
         this.events = events;
         this.clock = clock;
+        this.lookups = db.batched("roster-customer-lookups", store::findMany);
     }
 
     /** What a create asks for; {@code metadata} already passed its limits. */
@@ -77,9 +81,16 @@ public final class Customers {
         return store.cache().get(who.organizationId(), id);
     }
 
-    /** From the database; kept in memory for the next read where there is a cache. */
+    /**
+     * From the database; kept in memory for the next read where there is a cache (SQLite), or read together with
+     * the other requests' customers in one query where there is not (PostgreSQL).
+     */
     public CompletableFuture<ExpressCustomer> get(Principal who, String id) {
         Ids.CUSTOMER.require("expressCustomerId", id);
+        if (lookups.isPresent()) {
+            return lookups.get().find(new ExpressCustomerStore.Key(who.organizationId(), id))
+                    .thenApply(found -> found.orElseThrow(Customers::notFound));
+        }
         long stamp = store.cache().stamp();
         return db.readAsync(h -> {
             ExpressCustomer found = load(h, who, id);

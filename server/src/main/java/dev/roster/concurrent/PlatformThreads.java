@@ -52,6 +52,21 @@ public final class PlatformThreads implements AutoCloseable {
         return CompletableFuture.supplyAsync(work, threads);
     }
 
+    /** Waits until {@code thread} ended, even if interrupted meanwhile; the interrupt is kept for the caller. */
+    public static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * The result of {@code result}, or what its work threw, unwrapped. An interrupt does not end the wait, since the
      * work may still complete (or has effects), and a caller told "failed" would retry or report it wrongly; the

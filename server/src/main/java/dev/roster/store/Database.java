@@ -8,7 +8,9 @@ import dev.roster.concurrent.PlatformThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -16,9 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.CachingSqlParser;
@@ -77,6 +81,8 @@ public final class Database implements AutoCloseable {
     private final ExecutorService postgresCalls;
     /** SQLite: the write-ahead log is copied back off the writer's thread. */
     private final WalCheckpointer checkpointer;
+    /** PostgreSQL: the threads of {@link #batched} lookups, stopped before the pools close. */
+    private final List<BatchedLookups<?, ?>> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** PostgreSQL: the health check's own connection. */
     private final ConnectionProbe probe;
 
@@ -290,6 +296,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * PostgreSQL: lookups by key that share one query per batch (see {@link BatchedLookups}), ended with the
+     * database; none on SQLite, where a read is a call into the same process and a batch would only add a hop.
+     */
+    public <K, V> Optional<BatchedLookups<K, V>> batched(String name, BiFunction<Handle, List<K>, Map<K, V>> query) {
+        if (dialect == Dialect.SQLITE) {
+            return Optional.empty();
+        }
+        BatchedLookups<K, V> lookups = new BatchedLookups<>(name, this, query, postgresCalls);
+        lanes.add(lookups);
+        return Optional.of(lookups);
+    }
+
     /** What the readers' SQL parse cache holds: bounded by its statements' size (see {@link BoundedSqlCache}). */
     BoundedSqlCache.Stats parsedSqlCache() {
         return ((CachingSqlParser) reader.getConfig(SqlStatements.class).getSqlParser()).cacheStats();
@@ -353,6 +372,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.forEach(BatchedLookups::close);
         if (checkpointer != null) {
             checkpointer.close(); // first: a pass may hand its last step to the writer; the writer pool's close
                                   // checkpoints whatever is left

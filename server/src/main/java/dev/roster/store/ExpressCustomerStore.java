@@ -65,6 +65,27 @@ public final class ExpressCustomerStore {
         return select(h, orgId, id, dialect.rowLock());
     }
 
+    /** A customer's identity across organizations: the key of a batched lookup. */
+    public record Key(String orgId, String id) {
+    }
+
+    /**
+     * PostgreSQL: the customers for many keys in one statement, whatever their number (the keys travel as two arrays,
+     * so the statement's text, and its server-side plan, is always the same).
+     */
+    public Map<Key, ExpressCustomer> findMany(Handle h, List<Key> keys) {
+        String[] orgs = keys.stream().map(Key::orgId).toArray(String[]::new);
+        String[] ids = keys.stream().map(Key::id).toArray(String[]::new);
+        Map<Key, ExpressCustomer> found = new HashMap<>();
+        h.createQuery("SELECT " + COLUMNS + " FROM express_customers"
+                        + " WHERE (org_id, id) IN (SELECT * FROM unnest(CAST(:orgs AS text[]), CAST(:ids AS text[])))")
+                .bind("orgs", orgs)
+                .bind("ids", ids)
+                .map((rs, ctx) -> row(rs))
+                .forEach(c -> found.put(new Key(c.organizationId(), c.id()), c));
+        return found;
+    }
+
     private Optional<ExpressCustomer> select(Handle h, String orgId, String id, String lock) {
         return h.createQuery("SELECT " + COLUMNS + " FROM express_customers WHERE org_id = :org AND id = :id" + lock)
                 .bind("org", orgId)

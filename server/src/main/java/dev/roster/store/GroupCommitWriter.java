@@ -251,21 +251,7 @@ final class GroupCommitWriter implements AutoCloseable {
     public void close() {
         closed = true;
         queue.add(STOP);
-        joinWriter();
-    }
-
-    private void joinWriter() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        PlatformThreads.joinUninterruptibly(thread);
     }
 
     private static IllegalStateException closedException() {

@@ -1,0 +1,124 @@
+package dev.roster.store;
+
+import dev.roster.concurrent.PlatformThreads;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Answers concurrent lookups by key with one query per batch: while one batch's query runs, the lookups that arrive
+ * queue up and go out together in the next, so a lone lookup waits for nobody and a busy server sends one round trip
+ * for many. On PostgreSQL a round trip costs the server's backend and the driver more than finding one row does.
+ *
+ * <p>Each lookup still reads what was committed before it arrived: its batch's query starts after it was queued.
+ */
+public final class BatchedLookups<K, V> implements AutoCloseable {
+    /** Bounds one query's key list. */
+    static final int MAX_BATCH = 128;
+
+    private record Lookup<K, V>(K key, CompletableFuture<Optional<V>> found) {
+    }
+
+    private final Database db;
+    private final BiFunction<Handle, List<K>, Map<K, V>> query;
+    private final Executor callbacks;
+    private final BlockingQueue<Lookup<K, V>> queue = new LinkedBlockingQueue<>();
+    private final Thread lane;
+    private final AtomicLong queries = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * {@code query} finds the rows for a list of distinct keys; {@code callbacks} is where each lookup's future
+     * completes, so that what a caller chains on it does not hold up the next batch.
+     */
+    BatchedLookups(String name, Database db, BiFunction<Handle, List<K>, Map<K, V>> query, Executor callbacks) {
+        this.db = db;
+        this.query = query;
+        this.callbacks = callbacks;
+        this.lane = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
+        this.lane.start();
+    }
+
+    /** The row for {@code key}, once the batch it joined was read; empty when there is none. */
+    public CompletableFuture<Optional<V>> find(K key) {
+        Lookup<K, V> lookup = new Lookup<>(key, new CompletableFuture<>());
+        if (closed) {
+            return refused();
+        }
+        queue.add(lookup);
+        if (closed && queue.remove(lookup)) {
+            return refused(); // close() came between the check and the add, and the lane did not take it
+        }
+        return lookup.found();
+    }
+
+    /** Queries sent so far: fewer than lookups when they were batched. */
+    long queries() {
+        return queries.get();
+    }
+
+    private void loop() {
+        List<Lookup<K, V>> batch = new ArrayList<>(MAX_BATCH);
+        boolean stopping = false;
+        while (true) {
+            Lookup<K, V> first = stopping ? queue.poll() : take();
+            if (first == null) {
+                return; // stopping, and every lookup queued before close() was answered
+            }
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            stopping |= batch.removeIf(l -> l.found() == null);
+            if (!batch.isEmpty()) {
+                answer(batch);
+            }
+            batch.clear();
+        }
+    }
+
+    private Lookup<K, V> take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Only close() ends the lane, by queueing the stop after the lookups it must still answer.
+            }
+        }
+    }
+
+    private void answer(List<Lookup<K, V>> batch) {
+        List<K> keys = new ArrayList<>(new LinkedHashSet<>(batch.stream().map(Lookup::key).toList()));
+        try {
+            queries.incrementAndGet();
+            Map<K, V> rows = db.read(h -> query.apply(h, keys));
+            for (Lookup<K, V> lookup : batch) {
+                Optional<V> row = Optional.ofNullable(rows.get(lookup.key()));
+                callbacks.execute(() -> lookup.found().complete(row));
+            }
+        } catch (RuntimeException | Error e) {
+            for (Lookup<K, V> lookup : batch) {
+                callbacks.execute(() -> lookup.found().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** Answers what is queued, then stops; later lookups are refused. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(new Lookup<>(null, null));
+        PlatformThreads.joinUninterruptibly(lane);
+    }
+
+    private static <V> CompletableFuture<Optional<V>> refused() {
+        return CompletableFuture.failedFuture(new IllegalStateException("the database is closed"));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.roster.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.domain.ExpressCustomer;
+import dev.roster.domain.Metadata;
+import dev.roster.testing.Engine;
+import dev.roster.testing.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Lookups of single customers that PostgreSQL answers together, one query per batch, each for its own tenant. */
+class BatchedLookupsTest {
+    private final ExpressCustomerStore store = new ExpressCustomerStore(ExpressCustomerCache.NONE, Dialect.POSTGRES);
+
+    @Test
+    void concurrentLookupsShareQueriesAndEachGetsItsOwnOrganizationsRow() throws Exception {
+        Storage storage = Storage.fresh(Engine.POSTGRES);
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            db.migrate();
+            List<ExpressCustomer> customers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                customers.add(customer(i % 2 == 0 ? "org_a" : "org_b", i));
+            }
+            db.write(h -> {
+                h.execute("INSERT INTO organizations (id, name, created_at, version) VALUES"
+                        + " ('org_a', 'A', 0, 1), ('org_b', 'B', 0, 1)");
+                customers.forEach(c -> store.insert(h, c));
+                return null;
+            });
+            // The first query waits until every other lookup is queued, so those go out together in the next one.
+            CountDownLatch inFirstQuery = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            BatchedLookups<ExpressCustomerStore.Key, ExpressCustomer> lookups =
+                    db.<ExpressCustomerStore.Key, ExpressCustomer>batched("test-lookups", (h, keys) -> {
+                        if (inFirstQuery.getCount() > 0) {
+                            inFirstQuery.countDown();
+                            awaitQuietly(release);
+                        }
+                        return store.findMany(h, keys);
+                    }).orElseThrow();
+            ExpressCustomer firstOne = customers.get(0);
+            var holding = lookups.find(new ExpressCustomerStore.Key(firstOne.organizationId(), firstOne.id()));
+            assertThat(inFirstQuery.await(10, TimeUnit.SECONDS)).isTrue();
+
+            List<CompletableFuture<Optional<ExpressCustomer>>> own = new ArrayList<>();
+            List<CompletableFuture<Optional<ExpressCustomer>>> foreign = new ArrayList<>();
+            for (ExpressCustomer c : customers) {
+                own.add(lookups.find(new ExpressCustomerStore.Key(c.organizationId(), c.id())));
+                String other = c.organizationId().equals("org_a") ? "org_b" : "org_a";
+                foreign.add(lookups.find(new ExpressCustomerStore.Key(other, c.id())));
+            }
+            release.countDown();
+
+            for (int i = 0; i < customers.size(); i++) {
+                assertThat(own.get(i).get(10, TimeUnit.SECONDS)).contains(customers.get(i));
+                assertThat(foreign.get(i).get(10, TimeUnit.SECONDS)).as("another organization's customer").isEmpty();
+            }
+            assertThat(holding.get(10, TimeUnit.SECONDS)).contains(firstOne);
+            assertThat(lookups.queries()).as("the held query, then one for the 100 lookups queued behind it")
+                    .isEqualTo(2);
+
+            db.close();
+            assertThatThrownBy(() -> lookups.find(new ExpressCustomerStore.Key("org_a", customers.get(0).id()))
+                    .get(10, TimeUnit.SECONDS)).hasMessageContaining("the database is closed");
+        }
+    }
+
+    @Test
+    void sqliteReadsNeedNoBatches() {
+        Storage storage = Storage.fresh(Engine.SQLITE);
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            assertThat(db.batched("none", store::findMany)).isEmpty();
+        }
+    }
+
+    private static ExpressCustomer customer(String org, int n) {
+        Instant at = Instant.ofEpochMilli(1_700_000_000_000L + n);
+        return new ExpressCustomer(org, String.format("cus_%032x", n), "Customer " + n, true, 0, Metadata.EMPTY, at,
+                at, null, null, 1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
