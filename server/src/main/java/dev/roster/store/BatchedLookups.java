@@ -2,7 +2,6 @@ package dev.roster.store;
 
 import dev.roster.concurrent.PlatformThreads;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +94,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     }
 
     private void answer(List<Lookup<K, V>> batch) {
-        List<K> keys = new ArrayList<>(new LinkedHashSet<>(batch.stream().map(Lookup::key).toList()));
+        List<K> keys = batch.stream().map(Lookup::key).distinct().toList();
         try {
             queries.incrementAndGet();
             Map<K, V> rows = db.read(h -> query.apply(h, keys));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +83,7 @@ public final class Database implements AutoCloseable {
     /** SQLite: the write-ahead log is copied back off the writer's thread. */
     private final WalCheckpointer checkpointer;
     /** PostgreSQL: the threads of {@link #batched} lookups, stopped before the pools close. */
-    private final List<BatchedLookups<?, ?>> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<BatchedLookups<?, ?>> lanes = new CopyOnWriteArrayList<>();
     /** PostgreSQL: the health check's own connection. */
     private final ConnectionProbe probe;
 

@@ -53,10 +53,6 @@ final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong committedUnits = new AtomicLong();
     private volatile boolean closed;
 
-    GroupCommitWriter(Jdbi jdbi, String name) {
-        this(jdbi, name, Savepoints.ALWAYS);
-    }
-
     GroupCommitWriter(Jdbi jdbi, String name, Savepoints savepoints) {
         this.jdbi = jdbi;
         this.savepoints = savepoints;

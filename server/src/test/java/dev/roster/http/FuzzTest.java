@@ -11,7 +11,7 @@ import dev.roster.testing.Servers;
 import dev.roster.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,7 @@ class FuzzTest {
             String type = text ? "application/grpc-web-text+proto" : "application/grpc-web+proto";
             Reply reply = api.with("X-Grpc-Web", "1").sendBytes("POST", "/" + method, Map.of(), body, type);
             String context = "rpc " + i + " (seed " + SEED + ") " + method + " " + type + " frame "
-                    + Base64.getEncoder().encodeToString(frame.length > 64 ? java.util.Arrays.copyOf(frame, 64) : frame);
+                    + Base64.getEncoder().encodeToString(frame.length > 64 ? Arrays.copyOf(frame, 64) : frame);
             assertThat(reply.status()).as(context + " -> " + reply).isLessThan(500);
             assertThat(reply.header("X-Request-Id")).as(context + " X-Request-Id").isNotBlank();
             String grpcStatus = GrpcWebTrailers.status(reply, text);
@@ -153,8 +153,7 @@ class FuzzTest {
                 "email", json("email", "fuzz-" + UUID.randomUUID() + "@example.com"))).json().get("userId").asText();
         String session = api.post("/v2/sessions", json("checks", json("user", json("userId", user))))
                 .json().get("sessionId").asText();
-        List<String> ids = new ArrayList<>(List.of(customer, study, viewer, user, session));
-        ids.forEach(id -> assertThat(id).isNotBlank());
+        List.of(customer, study, viewer, user, session).forEach(id -> assertThat(id).isNotBlank());
         return Map.of("expressCustomerId", List.of(customer), "studyId", List.of(study),
                 "studyInstanceUid", List.of(uid), "userId", List.of(viewer, user), "user_id", List.of(user, viewer),
                 "session_id", List.of(session));

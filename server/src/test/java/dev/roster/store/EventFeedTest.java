@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -102,6 +103,41 @@ class EventFeedTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void filtersByExactTypeByTypePrefixAndByObject(Engine engine) {
+        Storage storage = Storage.fresh(engine);
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            db.migrate();
+            EventFeed feed = new EventFeed(db.dialect());
+            db.write(h -> {
+                append(h, "cus_1", "express_customer.created", 1);
+                append(h, "cus_1", "express_customer.deactivated", 2);
+                append(h, "usr_1", "user.locked", 1);
+                append(h, "cus_2", "express_customer.created", 1);
+                return null;
+            });
+
+            assertThat(types(db, feed, new EventFilter(Optional.of("express_customer.created"), Optional.empty())))
+                    .containsExactly("cus_1 express_customer.created", "cus_2 express_customer.created");
+            assertThat(types(db, feed, new EventFilter(Optional.of("express_customer.*"), Optional.empty())))
+                    .containsExactly("cus_1 express_customer.created", "cus_1 express_customer.deactivated",
+                            "cus_2 express_customer.created");
+            assertThat(types(db, feed, new EventFilter(Optional.of("user.*"), Optional.of("usr_1"))))
+                    .containsExactly("usr_1 user.locked");
+            assertThat(types(db, feed, new EventFilter(Optional.empty(), Optional.of("cus_1"))))
+                    .containsExactly("cus_1 express_customer.created", "cus_1 express_customer.deactivated");
+            List<LoggedEvent> foreign =
+                    db.read(h -> feed.after(h, "org_other", FeedPosition.START, EventFilter.ALL, 10));
+            assertThat(foreign).as("another organization's feed").isEmpty();
+        }
+    }
+
+    private static List<String> types(Database db, EventFeed feed, EventFilter filter) {
+        return db.read(h -> feed.after(h, ORG, FeedPosition.START, filter, 100)).stream()
+                .map(e -> e.objectId() + " " + e.type()).toList();
+    }
+
     /** Follows the feed until writing stopped and {@code expected} events were read (or a pass finds nothing new). */
     private static List<String> poll(Database db, EventFeed feed, AtomicBoolean writing, int expected) {
         List<String> read = new ArrayList<>();
@@ -124,7 +160,11 @@ class EventFeedTest {
     }
 
     private int append(org.jdbi.v3.core.Handle h, String object) {
-        log.append(h, new DomainEvent(ORG, "test_object", object, 1, "test_object.created", Actor.system(), null,
+        return append(h, object, "test_object.created", 1);
+    }
+
+    private int append(org.jdbi.v3.core.Handle h, String object, String type, long version) {
+        log.append(h, new DomainEvent(ORG, "test_object", object, version, type, Actor.system(), null,
                 Map.of("object", object), Instant.now()));
         return 1;
     }

@@ -41,7 +41,7 @@ class GroupCommitWriterTest {
     void open() {
         jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("test.db"));
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
-        writer = new GroupCommitWriter(jdbi, "test-writer");
+        writer = new GroupCommitWriter(jdbi, "test-writer", GroupCommitWriter.Savepoints.ALWAYS);
     }
 
     @AfterEach

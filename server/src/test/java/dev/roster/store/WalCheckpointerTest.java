@@ -56,7 +56,8 @@ class WalCheckpointerTest {
         pool.setMaximumPoolSize(1);
         pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=0"); // as in Database: only the checkpointer copies
         writerPool = new HikariDataSource(pool);
-        writer = new GroupCommitWriter(Jdbi.create(writerPool), "test-writer");
+        writer = new GroupCommitWriter(Jdbi.create(writerPool), "test-writer",
+                GroupCommitWriter.Savepoints.ALWAYS);
         checkpointer = new WalCheckpointer(source, writer, RESTART_FRAMES, Duration.ofMillis(20));
     }
 
