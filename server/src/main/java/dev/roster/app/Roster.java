@@ -34,6 +34,7 @@ public final class Roster {
     private final ViewerUsers viewerUsers;
     private final Cursors cursors;
     private final RateLimits rateLimits;
+    private final EventHistory events;
 
     /**
      * Settings an operator may change; the defaults are ZITADEL's, which limits neither requests nor password checks
@@ -88,6 +89,7 @@ public final class Roster {
                 studies, new OwnerProtection(viewerUserStore), clock);
         this.sessions = new Sessions(db, sessionStore, userStore, events, passwordChecks, termination, users,
                 settings.lockoutMaxAttempts(), clock);
+        this.events = new EventHistory(db);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
     }
 
@@ -145,6 +147,10 @@ public final class Roster {
 
     public Cursors cursors() {
         return cursors;
+    }
+
+    public EventHistory events() {
+        return events;
     }
 
     public RateLimits rateLimits() {

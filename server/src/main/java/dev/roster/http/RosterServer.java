@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.ServiceBindingBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import dev.roster.app.Roster;
 import dev.roster.http.admin.AdminApi;
+import dev.roster.http.v1.EventsApi;
 import dev.roster.http.v1.ExpressApi;
 import dev.roster.http.v1.StudiesApi;
 import dev.roster.http.v1.ViewerUsersApi;
@@ -117,6 +118,7 @@ public final class RosterServer implements AutoCloseable {
         sb.annotatedService().decorator(keyed).build(new AdminApi(roster.organizations(), roster.apiKeys()));
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new StudiesApi(roster.studies(), links));
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ViewerUsersApi(roster.viewerUsers()));
+        sb.annotatedService().decorator(keyed).build(new EventsApi(roster.events()));
         Runnable afterStart = ZitadelServices.install(sb, roster);
         // The first error handler added that answers wins: the v2 services' own (gRPC statuses for gRPC calls), then
         // the JSON body for everything else.

@@ -7,6 +7,7 @@ import dev.roster.domain.LoggedEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -53,6 +54,15 @@ public final class EventFeed {
         filter.typePrefix().ifPresent(p -> query.bind("prefix", p).bind("prefixLength", p.length()));
         filter.objectId().ifPresent(id -> query.bind("objectId", id));
         return query.map((rs, ctx) -> event(rs)).list();
+    }
+
+    /** Where an event of this organization stands in the feed; empty for an unknown id or another organization's. */
+    public Optional<FeedPosition> positionOf(Handle h, String organizationId, String eventId) {
+        return h.createQuery("SELECT tx_id, position FROM events WHERE event_id = :id AND org_id = :org")
+                .bind("id", eventId)
+                .bind("org", organizationId)
+                .map((rs, ctx) -> new FeedPosition(rs.getLong("tx_id"), rs.getLong("position")))
+                .findOne();
     }
 
     private static LoggedEvent event(ResultSet rs) throws SQLException {
