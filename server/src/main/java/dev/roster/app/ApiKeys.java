@@ -11,14 +11,11 @@ import dev.roster.domain.Principal;
 import dev.roster.domain.Text;
 import dev.roster.store.ApiKeyStore;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.OrganizationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -37,7 +34,7 @@ public final class ApiKeys {
     private final Database db;
     private final ApiKeyStore keys;
     private final OrganizationStore organizations;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Clock clock;
     private volatile Instant revocationsCheckedAt;
     private final Cache<String, Principal> byHash = Caffeine.newBuilder()
@@ -45,7 +42,7 @@ public final class ApiKeys {
             .expireAfterWrite(CACHE_TTL)
             .build();
 
-    public ApiKeys(Database db, ApiKeyStore keys, OrganizationStore organizations, EventLog events, Clock clock) {
+    ApiKeys(Database db, ApiKeyStore keys, OrganizationStore organizations, EventRecorder events, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.organizations = organizations;
@@ -113,8 +110,9 @@ public final class ApiKeys {
             Instant now = Clocks.now(clock);
             keys.revoke(h, organizationId, apiKeyId, now);
             long version = keys.version(h, organizationId, apiKeyId);
+            ApiKey after = keys.find(h, organizationId, apiKeyId).orElseThrow(ApiKeys::keyNotFound);
             Events log = new Events(organizationId, AGGREGATE, apiKeyId, actor, null, now);
-            events.append(h, log.event("api_key.revoked", version, payload(key)));
+            events.append(h, log.event("api_key.revoked", version, events.data().apiKey(after)));
             return new ApiKey(key.id(), key.organizationId(), key.name(), key.instanceAdmin(), key.createdAt(), now);
         });
         byHash.asMap().values().removeIf(p -> p.apiKeyId().equals(apiKeyId));
@@ -137,7 +135,7 @@ public final class ApiKeys {
         ApiKey key = new ApiKey(Ids.newApiKeyId(), organizationId, name, instanceAdmin, now, null);
         keys.insert(h, key, Secrets.sha256(secret));
         Events log = new Events(organizationId, AGGREGATE, key.id(), actor, null, now);
-        events.append(h, log.event("api_key.created", 1, payload(key)));
+        events.append(h, log.event("api_key.created", 1, events.data().apiKey(key)));
         return new CreatedKey(key, secret);
     }
 
@@ -166,13 +164,5 @@ public final class ApiKeys {
 
     private static DomainError keyNotFound() {
         return DomainError.notFound(ErrorIds.API_KEY_NOT_FOUND, "API key could not be found");
-    }
-
-    private static Map<String, Object> payload(ApiKey key) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("apiKeyId", key.id());
-        p.put("name", key.name());
-        p.put("instanceAdmin", key.instanceAdmin());
-        return p;
     }
 }

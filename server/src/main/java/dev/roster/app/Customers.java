@@ -13,13 +13,10 @@ import dev.roster.domain.User;
 import dev.roster.domain.UserState;
 import dev.roster.store.BatchedLookups;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
 import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
@@ -35,13 +32,13 @@ public final class Customers {
     private final Database db;
     private final ExpressCustomerStore store;
     private final UserStore users;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Cursors cursors;
     private final Clock clock;
     /** PostgreSQL: concurrent reads of single customers, one query per batch. */
     private final Optional<BatchedLookups<ExpressCustomerStore.Key, ExpressCustomer>> lookups;
 
-    Customers(Database db, ExpressCustomerStore store, UserStore users, EventLog events, Cursors cursors,
+    Customers(Database db, ExpressCustomerStore store, UserStore users, EventRecorder events, Cursors cursors,
               Clock clock) {
         this.db = db;
         this.cursors = cursors;
@@ -199,10 +196,8 @@ public final class Customers {
 
     private void recordLink(Handle h, Principal who, String reason, String customerId, String userId, String type) {
         ExpressCustomer c = load(h, who, customerId);
-        Map<String, Object> p = payload(c);
-        p.put("userId", userId);
         Events log = new Events(c.organizationId(), AGGREGATE, c.id(), who.actor(), reason, c.updatedAt());
-        events.append(h, log.event(type, c.version(), p));
+        events.append(h, log.event(type, c.version(), events.data().customerLink(c, userId)));
     }
 
     /** One page, newest first. The cursor is bound to the organization and the limit it was issued with. */
@@ -233,17 +228,7 @@ public final class Customers {
 
     private void record(Handle h, Principal who, String reason, ExpressCustomer c, String type) {
         Events log = new Events(c.organizationId(), AGGREGATE, c.id(), who.actor(), reason, c.updatedAt());
-        events.append(h, log.event(type, c.version(), payload(c)));
-    }
-
-    private static Map<String, Object> payload(ExpressCustomer c) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("expressCustomerId", c.id());
-        p.put("expressCustomerName", c.name());
-        p.put("isActive", c.active());
-        p.put("userCount", c.userCount());
-        p.put("metadata", c.metadata().values());
-        return p;
+        events.append(h, log.event(type, c.version(), events.data().customer(c)));
     }
 
     private Instant now() {

@@ -6,10 +6,8 @@ import dev.roster.domain.Organization;
 import dev.roster.domain.Principal;
 import dev.roster.domain.Text;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.OrganizationStore;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -23,10 +21,10 @@ public final class Organizations {
     private final Database db;
     private final OrganizationStore store;
     private final ApiKeys apiKeys;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Clock clock;
 
-    public Organizations(Database db, OrganizationStore store, ApiKeys apiKeys, EventLog events, Clock clock) {
+    Organizations(Database db, OrganizationStore store, ApiKeys apiKeys, EventRecorder events, Clock clock) {
         this.db = db;
         this.store = store;
         this.apiKeys = apiKeys;
@@ -64,7 +62,7 @@ public final class Organizations {
         Organization org = new Organization(id, name, Clocks.now(clock));
         store.insert(h, org);
         Events log = new Events(id, AGGREGATE, id, actor, null, org.createdAt());
-        events.append(h, log.event("organization.created", 1, Map.of("organizationId", id, "name", name)));
+        events.append(h, log.event("organization.created", 1, events.data().organization(org)));
         return org;
     }
 

@@ -54,11 +54,11 @@ public final class Roster {
     /** Keys with a bucket at one time; a bucket is a few hundred bytes, so each limiter stays within a few MB. */
     static final int LIMITED_KEYS = 10_000;
 
-    public Roster(Database db, Clock clock) {
-        this(db, clock, Settings.defaults());
+    public Roster(Database db, Clock clock, EventData eventData) {
+        this(db, clock, Settings.defaults(), eventData);
     }
 
-    public Roster(Database db, Clock clock, Settings settings) {
+    public Roster(Database db, Clock clock, Settings settings, EventData eventData) {
         if (settings.lockoutMaxAttempts() < 0) {
             throw new IllegalArgumentException("the lockout limit must be 0 (off) or more");
         }
@@ -69,7 +69,7 @@ public final class Roster {
                         "Too many requests for this API key"),
                 new RateLimiter(settings.passwordChecksPerUser(), LIMITED_KEYS, ErrorIds.PASSWORD_CHECKS_LIMITED,
                         "Too many password checks for this user"));
-        EventLog events = new EventLog();
+        EventRecorder events = new EventRecorder(new EventLog(), eventData);
         OrganizationStore organizationStore = new OrganizationStore();
         UserStore userStore = new UserStore(db.dialect());
         SessionStore sessionStore = new SessionStore();

@@ -3,11 +3,8 @@ package dev.roster.app;
 import dev.roster.domain.Principal;
 import dev.roster.domain.Session;
 import dev.roster.domain.User;
-import dev.roster.store.EventLog;
 import dev.roster.store.SessionStore;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** Ends sessions and records each end; used inside the transaction of whatever caused it. */
@@ -15,31 +12,27 @@ final class SessionTermination {
     static final String AGGREGATE = "session";
 
     private final SessionStore store;
-    private final EventLog events;
+    private final EventRecorder events;
 
-    SessionTermination(SessionStore store, EventLog events) {
+    SessionTermination(SessionStore store, EventRecorder events) {
         this.store = store;
         this.events = events;
     }
 
     /** Ends every live session of {@code user}: a deactivated, locked or deleted user is logged out at once. */
-    void endAllOf(Handle h, Principal who, String reason, User user, String cause) {
+    void endAllOf(Handle h, Principal who, String reason, User user) {
         for (Session s : store.liveOfUser(h, user.organizationId(), user.id())) {
-            end(h, who, reason, s, user.changedAt(), cause);
+            end(h, who, reason, s, user.changedAt());
         }
     }
 
     /** Ends one session; false when it had already ended. */
-    boolean end(Handle h, Principal who, String reason, Session s, Instant now, String cause) {
+    boolean end(Handle h, Principal who, String reason, Session s, Instant now) {
         if (!store.terminate(h, s.organizationId(), s.id(), now)) {
             return false;
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sessionId", s.id());
-        payload.put("userId", s.user() == null ? null : s.user().id());
-        payload.put("cause", cause);
         Events log = new Events(s.organizationId(), AGGREGATE, s.id(), who.actor(), reason, now);
-        events.append(h, log.event("session.terminated", s.version() + 1, payload));
+        events.append(h, log.event("session.terminated", s.version() + 1, events.data().session(s.ended(now))));
         return true;
     }
 }

@@ -11,7 +11,6 @@ import dev.roster.domain.SessionFilter;
 import dev.roster.domain.User;
 import dev.roster.domain.UserState;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.Listed;
 import dev.roster.store.SessionFilterSql;
 import dev.roster.store.SessionStore;
@@ -19,7 +18,6 @@ import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +33,14 @@ public final class Sessions {
     private final Database db;
     private final SessionStore store;
     private final UserStore users;
-    private final EventLog events;
+    private final EventRecorder events;
     private final PasswordChecks passwords;
     private final SessionTermination termination;
     private final Users userCases;
     private final int lockoutLimit;
     private final Clock clock;
 
-    Sessions(Database db, SessionStore store, UserStore users, EventLog events, PasswordChecks passwords,
+    Sessions(Database db, SessionStore store, UserStore users, EventRecorder events, PasswordChecks passwords,
              SessionTermination termination, Users userCases, int lockoutLimit, Clock clock) {
         this.db = db;
         this.store = store;
@@ -125,7 +123,7 @@ public final class Sessions {
             User locked = failed.lock(now);
             users.update(h, locked);
             userCases.record(h, who, "too many failed password checks", locked, "user.locked");
-            termination.endAllOf(h, who, reason, locked, "user_locked");
+            termination.endAllOf(h, who, reason, locked);
         }
         return failed.failedPasswordAttempts();
     }
@@ -139,13 +137,9 @@ public final class Sessions {
                 password ? now : null, request.metadata(), request.userAgent(), now, now,
                 request.lifetime() == null ? null : now.plus(request.lifetime()), 1);
         store.insert(h, session);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sessionId", session.id());
-        payload.put("userId", user == null ? null : user.id());
-        payload.put("passwordChecked", password);
         Events log = new Events(session.organizationId(), SessionTermination.AGGREGATE, session.id(), who.actor(),
                 reason, now);
-        events.append(h, log.event("session.created", 1, payload));
+        events.append(h, log.event("session.created", 1, events.data().session(session)));
         return new Created(session, token);
     }
 
@@ -206,7 +200,7 @@ public final class Sessions {
                 throw new DomainError(Code.PERMISSION_DENIED, ErrorIds.SESSION_TOKEN_INVALID_DELETE,
                         "Session Token is invalid");
             }
-            termination.end(h, who, reason, s, now, "deleted");
+            termination.end(h, who, reason, s, now);
             return new Ended(who.organizationId(), sessionId, s.version() + 1, now);
         });
     }

@@ -17,14 +17,11 @@ import dev.roster.domain.StudyViewerStatus;
 import dev.roster.domain.User;
 import dev.roster.domain.UserState;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.ExpressCustomerStore;
 import dev.roster.store.StudyStore;
 import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -42,12 +39,12 @@ public final class Studies {
     private final ExpressCustomerStore customers;
     private final UserStore users;
     private final StudyLinks links;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Cursors cursors;
     private final Clock clock;
 
     Studies(Database db, StudyStore store, ExpressCustomerStore customers, UserStore users, StudyLinks links,
-            EventLog events, Cursors cursors, Clock clock) {
+            EventRecorder events, Cursors cursors, Clock clock) {
         this.db = db;
         this.cursors = cursors;
         this.store = store;
@@ -111,8 +108,7 @@ public final class Studies {
                     StudyViewerStatus.INCOMPLETE, null, request.assignedTo(), request.expressCustomerId(),
                     who.apiKeyId(), null, metadata, now, now, 1);
             store.insert(h, study);
-            record(h, who, reason, study, "study.created");
-            return load(h, who, study.id());
+            return record(h, who, reason, study, "study.created");
         });
     }
 
@@ -151,8 +147,7 @@ public final class Studies {
                 return load(h, who, studyId); // nothing changes: no new version, no event
             }
             store.update(h, changed);
-            record(h, who, reason, changed, "study.updated");
-            return load(h, who, studyId);
+            return record(h, who, reason, changed, "study.updated");
         });
     }
 
@@ -162,11 +157,11 @@ public final class Studies {
         return db.write(h -> {
             Study current = locate(h, who, valid);
             Study changed = current.cancel(now());
-            if (changed != current) {
-                store.update(h, changed);
-                record(h, who, reason, changed, "study.cancelled");
+            if (changed == current) {
+                return load(h, who, current.id());
             }
-            return load(h, who, current.id());
+            store.update(h, changed);
+            return record(h, who, reason, changed, "study.cancelled");
         });
     }
 
@@ -175,8 +170,7 @@ public final class Studies {
         return db.write(h -> {
             Study changed = locate(h, who, valid).uncancel(now());
             store.update(h, changed);
-            record(h, who, reason, changed, "study.uncancelled");
-            return load(h, who, changed.id());
+            return record(h, who, reason, changed, "study.uncancelled");
         });
     }
 
@@ -257,23 +251,12 @@ public final class Studies {
         return DomainError.notFound(ErrorIds.STUDY_NOT_FOUND, "Study could not be found");
     }
 
-    private void record(Handle h, Principal who, String reason, Study s, String type) {
+    /** Records the saved change with the study as the API shows it, and returns that view. */
+    private StudyView record(Handle h, Principal who, String reason, Study s, String type) {
+        StudyView view = load(h, who, s.id());
         Events log = new Events(s.organizationId(), AGGREGATE, s.id(), who.actor(), reason, s.updatedAt());
-        events.append(h, log.event(type, s.version(), payload(s)));
-    }
-
-    private static Map<String, Object> payload(Study s) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("studyId", s.id());
-        p.put("studyInstanceUid", s.instanceUid());
-        p.put("studyDescription", s.description());
-        p.put("severity", s.severity().wire());
-        p.put("studyViewerStatus", s.viewerStatus().wire());
-        p.put("isCancelled", s.cancelled());
-        p.put("assignedTo", s.assignedTo());
-        p.put("expressCustomerId", s.expressCustomerId());
-        p.put("metadata", s.metadata().values());
-        return p;
+        events.append(h, log.event(type, s.version(), events.data().study(view)));
+        return view;
     }
 
     private Instant now() {

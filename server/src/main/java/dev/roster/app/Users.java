@@ -13,13 +13,10 @@ import dev.roster.domain.User;
 import dev.roster.domain.UserFilter;
 import dev.roster.domain.UserState;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.Listed;
 import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
@@ -40,7 +37,7 @@ public final class Users {
 
     private final Database db;
     private final UserStore store;
-    private final EventLog events;
+    private final EventRecorder events;
     private final PasswordHasher hasher;
     private final PasswordChecks passwords;
     private final SessionTermination sessions;
@@ -49,7 +46,7 @@ public final class Users {
     private final OwnerProtection owners;
     private final Clock clock;
 
-    Users(Database db, UserStore store, EventLog events, PasswordHasher hasher, PasswordChecks passwords,
+    Users(Database db, UserStore store, EventRecorder events, PasswordHasher hasher, PasswordChecks passwords,
           SessionTermination sessions, Customers customers, Studies studies, OwnerProtection owners, Clock clock) {
         this.owners = owners;
         this.studies = studies;
@@ -176,7 +173,7 @@ public final class Users {
             User deleted = current.delete(now());
             store.update(h, deleted);
             record(h, who, reason, deleted, "user.deleted");
-            sessions.endAllOf(h, who, reason, deleted, "user_deleted");
+            sessions.endAllOf(h, who, reason, deleted);
             customers.unlinkEverywhere(h, who, reason, deleted.id(), deleted.changedAt());
             studies.unassignEverywhere(h, who, reason, deleted.id(), deleted.changedAt());
             return deleted;
@@ -294,7 +291,7 @@ public final class Users {
             store.update(h, changed);
             record(h, who, reason, changed, eventType);
             if (endsSessions) {
-                sessions.endAllOf(h, who, reason, changed, eventType.replace('.', '_'));
+                sessions.endAllOf(h, who, reason, changed);
             }
             return changed;
         });
@@ -323,18 +320,7 @@ public final class Users {
 
     void record(Handle h, Principal who, String reason, User u, String type) {
         Events log = new Events(u.organizationId(), AGGREGATE, u.id(), who.actor(), reason, u.changedAt());
-        events.append(h, log.event(type, u.version(), payload(u)));
-    }
-
-    static Map<String, Object> payload(User u) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("userId", u.id());
-        p.put("username", u.username());
-        p.put("state", u.state().name());
-        p.put("givenName", u.profile().givenName());
-        p.put("familyName", u.profile().familyName());
-        p.put("email", u.email().value());
-        return p;
+        events.append(h, log.event(type, u.version(), events.data().user(u)));
     }
 
     private Instant now() {

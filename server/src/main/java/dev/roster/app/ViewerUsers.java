@@ -21,12 +21,10 @@ import dev.roster.domain.ViewerProfile;
 import dev.roster.domain.ViewerUser;
 import dev.roster.domain.ViewerUserFilter;
 import dev.roster.store.Database;
-import dev.roster.store.EventLog;
 import dev.roster.store.UserStore;
 import dev.roster.store.ViewerUserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -41,11 +39,11 @@ public final class ViewerUsers {
     private final UserStore users;
     private final ViewerUserStore store;
     private final SessionTermination sessions;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Cursors cursors;
     private final Clock clock;
 
-    ViewerUsers(Database db, UserStore users, ViewerUserStore store, SessionTermination sessions, EventLog events,
+    ViewerUsers(Database db, UserStore users, ViewerUserStore store, SessionTermination sessions, EventRecorder events,
                 Cursors cursors, Clock clock) {
         this.db = db;
         this.cursors = cursors;
@@ -168,7 +166,7 @@ public final class ViewerUsers {
             if (changed != current.user()) {
                 users.update(h, changed);
                 record(h, who, reason, changed, current.profile(), "user.deactivated");
-                sessions.endAllOf(h, who, reason, changed, "user_deactivated");
+                sessions.endAllOf(h, who, reason, changed);
             }
             return null;
         });
@@ -269,14 +267,8 @@ public final class ViewerUsers {
     }
 
     private void record(Handle h, Actor actor, String reason, User u, ViewerProfile profile, String type) {
-        Map<String, Object> payload = Users.payload(u);
-        payload.put("clinicRole", profile.clinicRole().wire());
-        payload.put("level", profile.level().wire());
-        payload.put("canManageStudies", profile.canManageStudies());
-        payload.put("hasDashboardAccess", profile.hasDashboardAccess());
-        payload.put("invitedSource", profile.invitedSource().wire());
         Events log = new Events(u.organizationId(), Users.AGGREGATE, u.id(), actor, reason, u.changedAt());
-        events.append(h, log.event(type, u.version(), payload));
+        events.append(h, log.event(type, u.version(), events.data().user(u)));
     }
 
     private Instant now() {

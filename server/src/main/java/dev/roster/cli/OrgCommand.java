@@ -3,6 +3,7 @@ package dev.roster.cli;
 import dev.roster.app.Roster;
 import dev.roster.domain.Actor;
 import dev.roster.domain.Organization;
+import dev.roster.http.WireEventData;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ public final class OrgCommand {
 
         static int run(DatabaseOptions database, java.util.function.Consumer<Roster> action) {
             try (var db = database.open()) {
-                action.accept(new Roster(db, Clock.systemUTC()));
+                action.accept(new Roster(db, Clock.systemUTC(), WireEventData.INSTANCE));
                 return 0;
             } catch (dev.roster.domain.DomainError e) {
                 System.err.println("roster: " + e.getMessage());

@@ -8,6 +8,7 @@ import dev.roster.app.Roster;
 import dev.roster.concurrent.PlatformThreads;
 import dev.roster.http.PublicUrl;
 import dev.roster.http.RosterServer;
+import dev.roster.http.WireEventData;
 import dev.roster.store.Database;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,7 +79,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Database db = database.connect();
         Roster roster = new Roster(db, Clock.systemUTC(),
-                new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard(), requests, passwordChecks));
+                new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard(), requests, passwordChecks),
+                WireEventData.INSTANCE);
         Optional<String> configuredKey = Optional.ofNullable(System.getenv("ROSTER_BOOTSTRAP_API_KEY"))
                 .filter(k -> !k.isBlank());
         // The data is made ready on one thread while the server is built on this one; it listens once both are done.

@@ -3,6 +3,7 @@ package dev.roster.cli;
 import dev.roster.app.ApiKeys;
 import dev.roster.app.Roster;
 import dev.roster.http.RosterServer;
+import dev.roster.http.WireEventData;
 import dev.roster.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void train(Path dir) throws IOException {
         try (Database db = Database.sqlite(dir)) {
             db.migrate();
-            Roster roster = new Roster(db, Clock.systemUTC());
+            Roster roster = new Roster(db, Clock.systemUTC(), WireEventData.INSTANCE);
             String key = roster.organizations().bootstrap(Optional.empty())
                     .map(ApiKeys.CreatedKey::secret)
                     .orElseThrow();

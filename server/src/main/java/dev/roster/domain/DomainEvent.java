@@ -1,9 +1,11 @@
 package dev.roster.domain;
 
 import java.time.Instant;
-import java.util.Map;
 
-/** A state change as the event log keeps it. {@code aggregateVersion} is the aggregate's version after the change. */
+/**
+ * A state change as the event log keeps it. {@code aggregateVersion} is the aggregate's version after the change;
+ * {@code data} is the object after it, as JSON text.
+ */
 public record DomainEvent(
         String organizationId,
         String aggregateType,
@@ -12,6 +14,6 @@ public record DomainEvent(
         String type,
         Actor actor,
         String reason,
-        Map<String, Object> payload,
+        String data,
         Instant createdAt) {
 }

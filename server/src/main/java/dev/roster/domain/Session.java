@@ -39,6 +39,12 @@ public record Session(
         }
     }
 
+    /** The session as its end leaves it: changed at {@code now}, one version on. */
+    public Session ended(Instant now) {
+        return new Session(organizationId, id, tokenHash, user, passwordVerifiedAt, metadata, userAgent, createdAt, now,
+                expiresAt, version + 1);
+    }
+
     /** The checked user as the session saw it at the check. */
     public record SessionUser(String id, String loginName, String displayName, String organizationId,
                               Instant verifiedAt) {

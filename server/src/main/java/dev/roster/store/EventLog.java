@@ -22,7 +22,7 @@ public final class EventLog {
             insert.setString(6, e.actor().type().wire());
             insert.setString(7, e.actor().id());
             insert.setString(8, e.reason());
-            insert.setString(9, JsonColumns.write(e.payload()));
+            insert.setString(9, e.data());
             insert.setLong(10, Times.millis(e.createdAt()));
             insert.setString(11, Ids.EVENT.next());
             return insert.executeUpdate();

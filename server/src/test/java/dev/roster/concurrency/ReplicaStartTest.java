@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.app.ApiKeys;
 import dev.roster.app.Roster;
+import dev.roster.http.WireEventData;
 import dev.roster.store.Database;
 import dev.roster.testing.Cli;
 import dev.roster.testing.Engine;
@@ -43,7 +44,7 @@ class ReplicaStartTest {
                 databases.get(0).migrate();
                 List<Supplier<Optional<ApiKeys.CreatedKey>>> bootstraps = new ArrayList<>();
                 for (Database db : databases) {
-                    Roster roster = new Roster(db, Clock.systemUTC());
+                    Roster roster = new Roster(db, Clock.systemUTC(), WireEventData.INSTANCE);
                     bootstraps.add(() -> roster.organizations().bootstrap(Optional.of(TestServer.ADMIN_KEY)));
                 }
                 long created = Race.together(bootstraps).stream().map(CompletableFuture::join).filter(Optional::isPresent).count();

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -165,7 +164,7 @@ class EventFeedTest {
 
     private int append(org.jdbi.v3.core.Handle h, String object, String type, long version) {
         log.append(h, new DomainEvent(ORG, "test_object", object, version, type, Actor.system(), null,
-                Map.of("object", object), Instant.now()));
+                "{\"object\":\"" + object + "\"}", Instant.now()));
         return 1;
     }
 

@@ -2,6 +2,7 @@ package dev.roster.testing;
 
 import dev.roster.app.Roster;
 import dev.roster.http.RosterServer;
+import dev.roster.http.WireEventData;
 import dev.roster.store.Database;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -63,7 +64,7 @@ public final class TestServer implements AutoCloseable {
     private void startServer() {
         database = Database.open(storage.databaseUrl(), storage.dataDir());
         database.migrate();
-        roster = new Roster(database, Clock.systemUTC(), settings);
+        roster = new Roster(database, Clock.systemUTC(), settings, WireEventData.INSTANCE);
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
         server = RosterServer.build(roster, new InetSocketAddress(0), null, requestTimeout).start();
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));

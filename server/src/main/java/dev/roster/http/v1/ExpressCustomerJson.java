@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code updatedAt} present even if null, optional keys omitted when there is no value.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ExpressCustomerJson(
+public record ExpressCustomerJson(
         String expressCustomerId,
         String expressCustomerName,
         boolean isActive,
@@ -21,7 +21,7 @@ record ExpressCustomerJson(
         String createdByUserId,
         Map<String, String> metadata) {
 
-    static ExpressCustomerJson of(ExpressCustomer c) {
+    public static ExpressCustomerJson of(ExpressCustomer c) {
         return new ExpressCustomerJson(c.id(), c.name(), c.active(), c.userCount(),
                 Wire.timestamp(c.createdAt()), Wire.timestamp(c.updatedAt()),
                 c.createdByApiKeyId(), c.createdByUserId(),

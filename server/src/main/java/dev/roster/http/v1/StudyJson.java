@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code updatedAt} always present even when null; references and metadata omitted when there is none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record StudyJson(
+public record StudyJson(
         String studyId,
         String studyInstanceUid,
         String studyDescription,
@@ -27,7 +27,7 @@ record StudyJson(
         CustomerReferenceJson expressCustomer,
         Map<String, String> metadata) {
 
-    static StudyJson of(StudyView v) {
+    public static StudyJson of(StudyView v) {
         Study s = v.study();
         return new StudyJson(s.id(), s.instanceUid(), s.description(), s.severity().wire(), s.viewerStatus().wire(),
                 s.cancelled(), Wire.timestamp(s.cancelledAt()), Wire.timestamp(s.createdAt()),

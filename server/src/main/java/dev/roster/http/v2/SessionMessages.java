@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Session messages to use-case inputs and sessions to messages. */
-final class SessionMessages {
+public final class SessionMessages {
     private SessionMessages() {
     }
 
@@ -114,7 +114,7 @@ final class SessionMessages {
     }
 
     /** Factors are absent when no user was checked; the password factor only once a password was checked. */
-    static dev.roster.proto.zitadel.session.v2.Session session(Session s) {
+    public static dev.roster.proto.zitadel.session.v2.Session session(Session s) {
         var b = dev.roster.proto.zitadel.session.v2.Session.newBuilder()
                 .setId(s.id())
                 .setCreationDate(Protos.timestamp(s.createdAt()))

@@ -20,7 +20,7 @@ import dev.roster.proto.zitadel.user.v2.UpdateHumanUserRequest;
 import dev.roster.proto.zitadel.user.v2.UserState;
 
 /** User messages to use-case inputs and users to messages, as ZITADEL fills them. */
-final class UserMessages {
+public final class UserMessages {
     static final String ORG_HEADER = "x-zitadel-orgid";
 
     private UserMessages() {
@@ -135,7 +135,7 @@ final class UserMessages {
     }
 
     /** Login names are the bare username (ZITADEL's default policy). Every optional profile field is printed. */
-    static dev.roster.proto.zitadel.user.v2.User user(User u) {
+    public static dev.roster.proto.zitadel.user.v2.User user(User u) {
         HumanUser.Builder human = HumanUser.newBuilder()
                 .setProfile(HumanProfile.newBuilder()
                         .setGivenName(u.profile().givenName())

@@ -132,6 +132,44 @@ class EventsApiTest {
         assertBadField(second.get("/v1/events?starting_after=" + eventId), "starting_after");
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aUserEventCarriesTheV2UserAndALinkEventTheCustomerWithTheLinkedUser(Engine engine) {
+        Http api = servers.newTenant(engine);
+        String user = Viewer.v2User(api, "Ada", "Lovelace", null);
+        String customer = Viewer.customer(api, "Linked");
+        api.post("/v1/express/" + customer + "/users", json("userId", user));
+        api.post("/v2/users/" + user + "/deactivate", json());
+
+        JsonNode deactivated = only(api.get("/v1/events?type=user.deactivated&objectId=" + user));
+        assertThat(deactivated.get("data")).isEqualTo(api.get("/v2/users/" + user).json().get("user"));
+        assertThat(deactivated.get("data").get("state").asText()).isEqualTo("USER_STATE_INACTIVE");
+
+        JsonNode linked = only(api.get("/v1/events?type=express_customer.user_linked&objectId=" + customer));
+        JsonNode expected = api.get("/v1/express/" + customer).json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).put("userId", user);
+        assertThat(linked.get("data")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aStudyEventCarriesTheV1Study(Engine engine) {
+        Http api = servers.newTenant(engine);
+        String study = Viewer.study(api).get("studyId").asText();
+        api.post("/v1/viewer/studies/cancel", json("studyId", study));
+
+        JsonNode cancelled = only(api.get("/v1/events?type=study.cancelled&objectId=" + study));
+        assertThat(cancelled.get("data")).isEqualTo(api.get("/v1/viewer/studies/" + study).json());
+        assertThat(cancelled.get("data").get("isCancelled").asBoolean()).isTrue();
+    }
+
+    private static JsonNode only(Reply r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<JsonNode> events = list(r.json().get("events"));
+        assertThat(events).hasSize(1);
+        return events.getFirst();
+    }
+
     private static void assertBadField(Reply r, String field) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("message").asText()).contains(field);
