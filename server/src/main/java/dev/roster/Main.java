@@ -1,5 +1,6 @@
 package dev.roster;
 
+import dev.roster.cli.EventsCommand;
 import dev.roster.cli.KeyCommand;
 import dev.roster.cli.MigrateCommand;
 import dev.roster.cli.OrgCommand;
@@ -12,14 +13,14 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code roster serve | migrate | org … | key …}. */
+/** {@code roster serve | migrate | org … | key … | user … | events …}. */
 @Command(name = "roster",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Roster: self-hostable account lifecycle (Avara v1 and ZITADEL v2 APIs).")
 public final class Main {
     private static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, MigrateCommand.class,
-            OrgCommand.class, KeyCommand.class, UserCommand.class, TrainCommand.class);
+            OrgCommand.class, KeyCommand.class, UserCommand.class, TrainCommand.class, EventsCommand.class);
 
     public static void main(String[] args) {
         if (args.length > 0 && startsServer(args[0])) {
