@@ -44,6 +44,10 @@ public enum Ids {
         return prefix + HEX.toHexDigits(epochMillis).substring(4) + randomHex(10);
     }
 
+    public String prefix() {
+        return prefix;
+    }
+
     public boolean matches(String candidate) {
         return candidate != null && pattern.matcher(candidate).matches();
     }

@@ -3,9 +3,8 @@ package dev.roster.domain;
 import java.time.Instant;
 import java.util.Map;
 
-/** An event as the feed reads it back: its public id, its place in the feed, and the change it records. */
+/** An event as the feed reads it back: its place in the feed, which is also its public id, and the change it records. */
 public record LoggedEvent(
-        String id,
         FeedPosition at,
         String type,
         Instant createdAt,
@@ -15,4 +14,9 @@ public record LoggedEvent(
         String objectId,
         long objectVersion,
         Map<String, Object> data) {
+
+    /** The public id, {@code evt_…}: the event's place in the feed (see {@link FeedPosition#eventId()}). */
+    public String id() {
+        return at.eventId();
+    }
 }

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class EventFeed {
     private static final String COLUMNS = """
-            event_id, tx_id, position, type, created_at, actor_type, actor_id, reason, aggregate_type, aggregate_id,
+            tx_id, position, type, created_at, actor_type, actor_id, reason, aggregate_type, aggregate_id,
             aggregate_version, payload""";
 
     private final Dialect dialect;
@@ -56,19 +56,25 @@ public final class EventFeed {
         return query.map((rs, ctx) -> event(rs)).list();
     }
 
-    /** Where an event of this organization stands in the feed; empty for an unknown id or another organization's. */
+    /**
+     * Where an event of this organization stands in the feed; empty for an unknown id or another organization's.
+     * The id says where; the feed's own index confirms that this organization has an event there.
+     */
     public Optional<FeedPosition> positionOf(Handle h, String organizationId, String eventId) {
-        return h.createQuery("SELECT tx_id, position FROM events WHERE event_id = :id AND org_id = :org")
-                .bind("id", eventId)
+        return FeedPosition.ofEventId(eventId).filter(at -> h.createQuery(
+                        "SELECT 1 FROM events WHERE org_id = :org AND tx_id = :tx AND position = :position")
                 .bind("org", organizationId)
-                .map((rs, ctx) -> new FeedPosition(rs.getLong("tx_id"), rs.getLong("position")))
-                .findOne();
+                .bind("tx", at.txId())
+                .bind("position", at.position())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
     }
 
     private static LoggedEvent event(ResultSet rs) throws SQLException {
+        FeedPosition at = new FeedPosition(rs.getLong("tx_id"), rs.getLong("position"));
         return new LoggedEvent(
-                rs.getString("event_id"),
-                new FeedPosition(rs.getLong("tx_id"), rs.getLong("position")),
+                at,
                 rs.getString("type"),
                 Times.instant(rs, "created_at"),
                 new Actor(Actor.Type.fromWire(rs.getString("actor_type")), rs.getString("actor_id")),

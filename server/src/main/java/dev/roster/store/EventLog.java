@@ -1,15 +1,14 @@
 package dev.roster.store;
 
 import dev.roster.domain.DomainEvent;
-import dev.roster.domain.Ids;
 import org.jdbi.v3.core.Handle;
 
 /** Appends to the event log inside the caller's transaction, so an event exists exactly when its change does. */
 public final class EventLog {
     private static final String INSERT = """
             INSERT INTO events (org_id, aggregate_type, aggregate_id, aggregate_version, type, actor_type, actor_id,
-                                reason, payload, created_at, event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                reason, payload, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Plain JDBC (see {@link DirectStatements}): every change writes one, lifecycle writes included. */
     public void append(Handle h, DomainEvent e) {
@@ -24,7 +23,6 @@ public final class EventLog {
             insert.setString(8, e.reason());
             insert.setString(9, e.data());
             insert.setLong(10, Times.millis(e.createdAt()));
-            insert.setString(11, Ids.EVENT.next());
             return insert.executeUpdate();
         });
     }
