@@ -34,6 +34,8 @@ public final class Roster {
     private final ViewerUsers viewerUsers;
     private final Cursors cursors;
     private final RateLimits rateLimits;
+    private final ConsoleAccess console;
+    private final CustomerTimeline customerTimeline;
 
     /**
      * Settings an operator may change; the defaults are ZITADEL's, which limits neither requests nor password checks
@@ -89,6 +91,8 @@ public final class Roster {
         this.sessions = new Sessions(db, sessionStore, userStore, events, passwordChecks, termination, users,
                 settings.lockoutMaxAttempts(), clock);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
+        this.console = new ConsoleAccess(db, userStore, sessions, viewerUsers, instanceSecrets, clock);
+        this.customerTimeline = new CustomerTimeline(db, customers);
     }
 
     /**
@@ -149,5 +153,13 @@ public final class Roster {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    public ConsoleAccess console() {
+        return console;
+    }
+
+    public CustomerTimeline customerTimeline() {
+        return customerTimeline;
     }
 }
