@@ -75,15 +75,20 @@ final class Browser {
         return Optional.empty();
     }
 
-    /** Saves what the browser shows as {@code docs/console/<name>.png} of the repository. */
+    /** Saves the whole page as {@code docs/console/<name>.png} of the repository (the window grows to fit it). */
     static void screenshot(ChromeDriver chrome, String name) {
         Path docs = repositoryRoot().resolve("docs").resolve("console");
+        Dimension before = chrome.manage().window().getSize();
+        long height = (Long) chrome.executeScript("return document.documentElement.scrollHeight");
+        chrome.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
         try {
             Files.createDirectories(docs);
             File shot = chrome.getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            chrome.manage().window().setSize(before);
         }
     }
 

@@ -44,7 +44,7 @@ class ConsoleBrowserTest {
         Browser.screenshot(site.chrome, "login");
         site.signInAsOwner();
         assertThat(site.text()).contains("Signed in as " + site.ownerLogin);
-        site.chrome.findElement(By.cssSelector(".me button")).click();
+        site.click(By.cssSelector(".me button"));
         assertThat(site.text()).contains("You are signed out.");
         site.open("/console/customers");
         assertThat(site.heading()).isEqualTo("Sign in");
@@ -91,7 +91,7 @@ class ConsoleBrowserTest {
         String name = "Console Clinic " + ConsoleSite.shortId();
         site.byId("name").sendKeys(name);
         site.byId("metadata").sendKeys("region=northeast");
-        site.chrome.findElement(By.xpath("//button[text()='Create customer']")).click();
+        site.click(By.xpath("//button[text()='Create customer']"));
         assertThat(site.heading()).isEqualTo(name);
         assertThat(site.text()).contains("The customer was created.", "region", "northeast");
         String id = site.chrome.getCurrentUrl().replaceAll(".*/customers/([^?]+).*", "$1");
@@ -101,16 +101,16 @@ class ConsoleBrowserTest {
         assertThat(created.has("createdByApiKeyId")).isFalse();
 
         site.byId("lifecycle-reason").sendKeys("contract ended in March");
-        site.chrome.findElement(By.xpath("//button[text()='Deactivate customer']")).click();
+        site.click(By.xpath("//button[text()='Deactivate customer']"));
         assertThat(site.text()).contains("The customer was deactivated.");
         WebElement timeline = site.chrome.findElement(By.cssSelector("table.timeline"));
         assertThat(timeline.getText()).contains("express_customer.deactivated", "contract ended in March",
-                "user " + site.ownerId);
+                "user " + site.ownerLogin, site.ownerId);
         assertThat(site.api.get("/v1/express/" + id).json().path("isActive").asBoolean()).isFalse();
         Browser.screenshot(site.chrome, "customer");
 
         site.byId("lifecycle-reason").sendKeys("renewed");
-        site.chrome.findElement(By.xpath("//button[text()='Reactivate customer']")).click();
+        site.click(By.xpath("//button[text()='Reactivate customer']"));
         assertThat(site.chrome.findElement(By.cssSelector("table.timeline")).getText())
                 .contains("express_customer.reactivated", "renewed");
     }
@@ -123,10 +123,10 @@ class ConsoleBrowserTest {
         site.signInAsOwner();
         site.open("/console/customers/" + id);
         site.byId("add-user").sendKeys(login);
-        site.chrome.findElement(By.xpath("//button[text()='Add user']")).click();
+        site.click(By.xpath("//button[text()='Add user']"));
         assertThat(site.text()).contains("The user was added.", userId);
         assertThat(site.api.get("/v1/express/" + id).json().path("userCount").asLong()).isEqualTo(1);
-        site.chrome.findElement(By.cssSelector("ul.rows button")).click();
+        site.click(By.cssSelector("ul.rows button"));
         assertThat(site.text()).contains("The user was removed.", "No users are linked.");
         assertThat(site.chrome.findElement(By.cssSelector("table.timeline")).getText())
                 .contains("express_customer.user_linked", "express_customer.user_unlinked");
@@ -142,14 +142,14 @@ class ConsoleBrowserTest {
         site.api.post("/v1/express/" + inactive + "/deactivate");
         site.signInAsOwner();
         site.byId("q").sendKeys(tag.toLowerCase());
-        site.chrome.findElement(By.xpath("//button[text()='Search']")).click();
+        site.click(By.xpath("//button[text()='Search']"));
         assertThat(site.text()).contains("Showing 1–20 of 24");
-        site.chrome.findElement(By.linkText("Next page")).click();
+        site.click(By.linkText("Next page"));
         assertThat(site.text()).contains("Showing 21–24 of 24");
         Browser.screenshot(site.chrome, "customers");
 
         new Select(site.byId("state")).selectByValue("inactive");
-        site.chrome.findElement(By.xpath("//button[text()='Search']")).click();
+        site.click(By.xpath("//button[text()='Search']"));
         assertThat(site.text()).contains("Showing 1–1 of 1", tag + " closed");
 
         site.chrome.manage().window().setSize(new Dimension(375, 812));
@@ -173,7 +173,7 @@ class ConsoleBrowserTest {
         site.chrome.findElement(By.id("sel-" + a)).click();
         site.chrome.findElement(By.id("sel-" + b)).click();
         site.byId("bulk-reason").sendKeys("merged into the north clinic");
-        site.chrome.findElement(By.xpath("//button[text()='Apply to selected']")).click();
+        site.click(By.xpath("//button[text()='Apply to selected']"));
         assertThat(site.heading()).isEqualTo("Bulk deactivate");
         List<WebElement> rows = site.chrome.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.getText()).contains("Inactive"));
@@ -200,7 +200,7 @@ class ConsoleBrowserTest {
         Browser.screenshot(site.chrome, "users");
         new Select(site.byId("act-" + userId)).selectByValue("lock");
         site.byId("reason-" + userId).sendKeys("suspicious sign-ins");
-        site.chrome.findElement(By.cssSelector("li.card button[type=submit]")).click();
+        site.click(By.cssSelector("li.card button[type=submit]"));
         assertThat(site.text()).contains("The user was locked.");
         assertThat(site.api.get("/v2/users/" + userId).json().path("user").path("state").asText())
                 .isEqualTo("USER_STATE_LOCKED");
@@ -210,13 +210,13 @@ class ConsoleBrowserTest {
         assertThat(site.text()).contains(login);
         new Select(site.byId("act-" + userId)).selectByValue("unlock");
         site.byId("reason-" + userId).sendKeys("checked with them");
-        site.chrome.findElement(By.cssSelector("li.card button[type=submit]")).click();
+        site.click(By.cssSelector("li.card button[type=submit]"));
         assertThat(site.text()).contains("The user was unlocked.");
 
         site.open("/console/users?q=" + site.ownerLogin);
         new Select(site.byId("act-" + site.ownerId)).selectByValue("delete");
         site.byId("reason-" + site.ownerId).sendKeys("trying");
-        site.chrome.findElement(By.cssSelector("li.card button[type=submit]")).click();
+        site.click(By.cssSelector("li.card button[type=submit]"));
         assertThat(site.text()).contains("The owner cannot be changed");
     }
 
@@ -226,7 +226,7 @@ class ConsoleBrowserTest {
         site.open("/console/api-keys");
         String name = "integration " + ConsoleSite.shortId();
         site.byId("key-name").sendKeys(name);
-        site.chrome.findElement(By.xpath("//button[text()='Create key']")).click();
+        site.click(By.xpath("//button[text()='Create key']"));
         String secret = site.byId("secret").getAttribute("value");
         assertThat(secret).startsWith("sk_live_");
         Http withKey = site.server.http().as(secret);
@@ -236,7 +236,7 @@ class ConsoleBrowserTest {
         site.open("/console/api-keys");
         assertThat(site.text()).contains(name).doesNotContain(secret);
         WebElement row = site.chrome.findElement(By.xpath("//tr[td[contains(., '" + name + "')]]"));
-        row.findElement(By.tagName("button")).click();
+        site.click(row.findElement(By.tagName("button")));
         assertThat(site.text()).contains("The API key was revoked.");
         assertThat(withKey.get("/v1/express").status()).isEqualTo(401);
     }
@@ -248,7 +248,7 @@ class ConsoleBrowserTest {
         site.open("/console/customers/" + id);
         site.chrome.executeScript("document.querySelectorAll('input[name=_csrf]').forEach(i => i.value = 'forged')");
         site.byId("lifecycle-reason").sendKeys("forged");
-        site.chrome.findElement(By.xpath("//button[text()='Deactivate customer']")).click();
+        site.click(By.xpath("//button[text()='Deactivate customer']"));
         assertThat(site.heading()).isEqualTo("Request refused");
         assertThat(site.api.get("/v1/express/" + id).json().path("isActive").asBoolean()).isTrue();
 

@@ -17,10 +17,10 @@ class ConsolePostgresBrowserTest {
             site.signInAsOwner();
             site.open("/console/customers/" + id);
             site.byId("lifecycle-reason").sendKeys("closed on PostgreSQL");
-            site.chrome.findElement(By.xpath("//button[text()='Deactivate customer']")).click();
+            site.click(By.xpath("//button[text()='Deactivate customer']"));
             assertThat(site.chrome.findElement(By.cssSelector("table.timeline")).getText())
                     .contains("express_customer.created", "express_customer.deactivated", "closed on PostgreSQL",
-                            "user " + site.ownerId);
+                            "user " + site.ownerLogin, site.ownerId);
             assertThat(site.api.get("/v1/express/" + id).json().path("isActive").asBoolean()).isFalse();
         }
     }

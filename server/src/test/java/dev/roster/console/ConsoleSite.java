@@ -7,7 +7,11 @@ import dev.roster.testing.Engine;
 import dev.roster.testing.Http;
 import dev.roster.testing.Reply;
 import dev.roster.testing.TestServer;
+import java.time.Duration;
 import java.util.UUID;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,12 +72,35 @@ final class ConsoleSite implements AutoCloseable {
         open("/console/login");
         chrome.findElement(By.id("loginName")).sendKeys(login);
         chrome.findElement(By.id("password")).sendKeys(password);
-        chrome.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(By.cssSelector("form button[type=submit]"));
     }
 
     void signInAsOwner() {
         signIn(ownerLogin, PASSWORD);
         assertThat(heading()).isEqualTo("Express customers");
+    }
+
+    /** Clicks what leads to another page and waits until that page has replaced this one. */
+    void click(By what) {
+        click(chrome.findElement(what));
+    }
+
+    void click(WebElement element) {
+        WebElement old = chrome.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+        wait.until(d -> gone(old));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Chromium reports a replaced page's element as stale or, while the new page loads, as foreign to it. */
+    private static boolean gone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
+        }
     }
 
     String heading() {

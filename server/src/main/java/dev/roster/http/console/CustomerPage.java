@@ -107,6 +107,7 @@ final class CustomerPage {
         List<StudyView> its = studies.list(who.principal(), new StudyFilter(StudyFilter.Reference.ANY,
                 new StudyFilter.Reference.Is(id), null, null, null, null), Optional.empty(), STUDIES_SHOWN).page().items();
         List<LoggedEvent> events = timeline.of(who.principal(), id);
+        ActorNames names = new ActorNames(users, who.principal());
         String csrf = guard.csrf(who);
         String self = Layout.ROOT + "/customers/" + c.id();
         StringBuilder sb = new StringBuilder(Html.notice(notice)).append(Html.error(error));
@@ -114,9 +115,10 @@ final class CustomerPage {
                 .append("<dt>State</dt><dd>").append(c.active() ? "Active" : "<strong>Inactive</strong>").append("</dd>")
                 .append("<dt>Users</dt><dd>").append(c.userCount()).append("</dd>")
                 .append("<dt>Created</dt><dd>").append(Html.time(c.createdAt())).append("</dd>")
-                .append("<dt>Created by</dt><dd>").append(Html.esc(c.createdByUserId() != null
-                        ? "user " + c.createdByUserId() : c.createdByApiKeyId() != null
-                        ? "API key " + c.createdByApiKeyId() : "—")).append("</dd>")
+                .append("<dt>Created by</dt><dd>").append(c.createdByUserId() != null
+                        ? names.html(dev.roster.domain.Actor.user(c.createdByUserId()))
+                        : c.createdByApiKeyId() != null ? names.html(dev.roster.domain.Actor.apiKey(c.createdByApiKeyId()))
+                        : "—").append("</dd>")
                 .append("<dt>Updated</dt><dd>").append(Html.time(c.updatedAt())).append("</dd></dl>");
         sb.append("<h2>Metadata</h2>");
         if (c.metadata().isEmpty()) {
@@ -169,7 +171,7 @@ final class CustomerPage {
                 + "<th scope=\"col\">Reason</th></tr></thead><tbody>");
         for (LoggedEvent e : events) {
             sb.append("<tr><td>").append(Html.time(e.createdAt())).append("</td><td>").append(Html.esc(e.type()))
-                    .append("</td><td>").append(Html.esc(e.actor().type().wire() + " " + e.actor().id()))
+                    .append("</td><td>").append(names.html(e.actor()))
                     .append("</td><td>").append(Html.esc(e.reason() == null ? "—" : e.reason())).append("</td></tr>");
         }
         sb.append("</tbody></table></div>");

@@ -138,7 +138,7 @@ final class CustomersPage {
         }
         StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table><caption>Customers, newest first</caption><thead><tr>"
                 + "<th scope=\"col\"><span class=\"visually-hidden\">Select</span></th><th scope=\"col\">Name</th>"
-                + "<th scope=\"col\">State</th><th scope=\"col\">Users</th><th scope=\"col\">Created</th></tr></thead><tbody>");
+                + "<th scope=\"col\">State</th><th scope=\"col\">Users</th><th scope=\"col\" class=\"wide-only\">Created</th></tr></thead><tbody>");
         for (ExpressCustomer c : items) {
             String box = "sel-" + c.id();
             sb.append("<tr><td><input type=\"checkbox\" name=\"id\" value=\"").append(Html.esc(c.id()))
@@ -147,7 +147,7 @@ final class CustomersPage {
                     .append("<td><a href=\"").append(Layout.ROOT).append("/customers/").append(Html.esc(c.id()))
                     .append("\">").append(Html.esc(c.name())).append("</a></td><td>")
                     .append(c.active() ? "Active" : "<strong>Inactive</strong>").append("</td><td>")
-                    .append(c.userCount()).append("</td><td>").append(Html.time(c.createdAt())).append("</td></tr>");
+                    .append(c.userCount()).append("</td><td class=\"wide-only\">").append(Html.time(c.createdAt())).append("</td></tr>");
         }
         return sb.append("</tbody></table></div>").toString();
     }
