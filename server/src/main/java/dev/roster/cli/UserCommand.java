@@ -1,6 +1,10 @@
 package dev.roster.cli;
 
+import dev.roster.app.ViewerUsers;
 import dev.roster.domain.Actor;
+import dev.roster.domain.Ids;
+import dev.roster.domain.Principal;
+import dev.roster.domain.UserLevel;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Operator actions on users.",
-        subcommands = UserCommand.MakeOwner.class)
+        subcommands = {UserCommand.MakeOwner.class, UserCommand.MakeAdmin.class})
 public final class UserCommand {
     @Command(name = "make-owner", mixinStandardHelpOptions = true,
             description = "Make a user the owner of its organization: the one user no API call can revoke, "
@@ -28,6 +32,31 @@ public final class UserCommand {
             return OrgCommand.Operator.run(database, roster -> {
                 var owner = roster.viewerUsers().makeOwner(Actor.cli(), organizationId, userId);
                 System.out.println(owner.user().id() + "\towner\t" + owner.user().email().value());
+            });
+        }
+    }
+
+    @Command(name = "make-admin", mixinStandardHelpOptions = true,
+            description = "Make a user an admin of its organization (Viewer level admin, with dashboard access): "
+                    + "admins and the owner may sign in to the console at /console.")
+    static final class MakeAdmin implements Callable<Integer> {
+        @Option(names = "--org", required = true, description = "Organization ID (org_…).")
+        String organizationId;
+
+        @Parameters(index = "0", description = "User ID (usr_…).")
+        String userId;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            return OrgCommand.Operator.run(database, roster -> {
+                Ids.ORGANIZATION.require("organizationId", organizationId);
+                var admin = roster.viewerUsers().update(Principal.operator(organizationId), null, userId,
+                        new ViewerUsers.Changes(null, null, null, null, null, null, null, UserLevel.ADMIN, null, true));
+                System.out.println(admin.user().id() + "\t" + admin.profile().level().wire() + "\t"
+                        + admin.user().email().value());
             });
         }
     }

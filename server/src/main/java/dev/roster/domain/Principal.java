@@ -14,6 +14,11 @@ public record Principal(String apiKeyId, String organizationId, boolean instance
         return new Principal(null, organizationId, false, Actor.user(userId));
     }
 
+    /** The operator at the command line, acting inside one organization. */
+    public static Principal operator(String organizationId) {
+        return new Principal(null, organizationId, false, Actor.cli());
+    }
+
     /** True for a console user, whom the console let in as an owner or admin of the organization. */
     public boolean consoleAdmin() {
         return actor.type() == Actor.Type.USER;
