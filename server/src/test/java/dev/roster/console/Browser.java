@@ -75,9 +75,15 @@ final class Browser {
         return Optional.empty();
     }
 
-    /** Saves the whole page as {@code docs/console/<name>.png} of the repository (the window grows to fit it). */
+    /**
+     * Saves the whole page (the window grows to fit it) as {@code <name>.png}: in the repository's {@code docs/console/}
+     * when run with {@code -Droster.screenshots=docs}, otherwise under {@code target/}, so an ordinary build leaves the
+     * working tree as it found it.
+     */
     static void screenshot(ChromeDriver chrome, String name) {
-        Path docs = repositoryRoot().resolve("docs").resolve("console");
+        Path docs = "docs".equals(System.getProperty("roster.screenshots"))
+                ? repositoryRoot().resolve("docs").resolve("console")
+                : Path.of("target", "console-screenshots");
         Dimension before = chrome.manage().window().getSize();
         long height = (Long) chrome.executeScript("return document.documentElement.scrollHeight");
         chrome.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
