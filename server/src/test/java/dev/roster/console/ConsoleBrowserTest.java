@@ -284,6 +284,26 @@ class ConsoleBrowserTest {
                 .isTrue();
     }
 
+    @Test
+    void everyControlOnEveryPageHasALabelAndThePagesHaveALanguageAndHeadings() {
+        String id = site.customer(site.api, "Labelled " + ConsoleSite.shortId());
+        site.signInAsOwner();
+        for (String page : List.of("/console/customers", "/console/customers/" + id, "/console/users",
+                "/console/api-keys")) {
+            site.open(page);
+            Object unlabelled = site.chrome.executeScript("""
+                    return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                        .filter(c => !c.id || !document.querySelector('label[for="' + c.id + '"]'))
+                        .map(c => c.outerHTML);""");
+            assertThat((List<?>) unlabelled).as(page).isEmpty();
+            assertThat(site.chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(site.chrome.findElements(By.tagName("h1"))).hasSize(1);
+        }
+        // Keyboard: the first Tab reaches the skip link, which leads to the main content.
+        site.chrome.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(site.chrome.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+    }
+
     /** A form post beside the browser, with its session cookie and optionally an Origin. */
     private HttpResponse<String> post(String path, String form, String origin) throws Exception {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(site.url(path)))
