@@ -120,8 +120,12 @@ class ConsoleBrowserTest {
         String login = "linked-" + ConsoleSite.shortId() + "@example.com";
         String userId = site.user(login, ConsoleSite.PASSWORD);
         String id = site.customer(site.api, "Linking " + ConsoleSite.shortId());
+        Reply study = site.api.post("/v1/viewer/studies", Http.json("studyInstanceUid", "1.2.840." + System.nanoTime(),
+                "studyDescription", "Knee MRI of the linking customer", "severity", "normal", "expressCustomerId", id));
+        assertThat(study.status()).as(study.toString()).isEqualTo(200);
         site.signInAsOwner();
         site.open("/console/customers/" + id);
+        assertThat(site.text()).contains("Knee MRI of the linking customer");
         site.byId("add-user").sendKeys(login);
         site.click(By.xpath("//button[text()='Add user']"));
         assertThat(site.text()).contains("The user was added.", userId);
