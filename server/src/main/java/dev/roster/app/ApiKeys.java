@@ -99,6 +99,35 @@ public final class ApiKeys {
         return revoke(who.actor(), organizationId, apiKeyId);
     }
 
+    /** A console admin's keys: only those of its own organization. */
+    public CreatedKey createInOwnOrganization(Principal who, String name) {
+        requireConsoleAdmin(who);
+        String validName = Text.requireTrimmed("name", name, ApiKey.MAX_NAME);
+        return db.write(h -> insert(h, who.actor(), who.organizationId(), validName, Secrets.newApiKey(), false));
+    }
+
+    public List<ApiKey> listOwnOrganization(Principal who) {
+        requireConsoleAdmin(who);
+        return db.read(h -> keys.list(h, who.organizationId()));
+    }
+
+    /** The instance-admin key stays out of a console's reach: only the operator revokes it. */
+    public ApiKey revokeInOwnOrganization(Principal who, String apiKeyId) {
+        requireConsoleAdmin(who);
+        Ids.requireApiKeyId("apiKeyId", apiKeyId);
+        ApiKey key = db.read(h -> keys.find(h, who.organizationId(), apiKeyId)).orElseThrow(ApiKeys::keyNotFound);
+        if (key.instanceAdmin()) {
+            throw DomainError.permissionDenied();
+        }
+        return revoke(who.actor(), who.organizationId(), apiKeyId);
+    }
+
+    private static void requireConsoleAdmin(Principal who) {
+        if (!who.consoleAdmin()) {
+            throw DomainError.permissionDenied();
+        }
+    }
+
     /** The CLI's path: no principal, the operator is trusted. */
     public ApiKey revoke(Actor actor, String organizationId, String apiKeyId) {
         ApiKey revoked = db.write(h -> {

@@ -14,9 +14,12 @@ import dev.roster.domain.UserState;
 import dev.roster.store.BatchedLookups;
 import dev.roster.store.Database;
 import dev.roster.store.ExpressCustomerStore;
+import dev.roster.store.Listed;
 import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
@@ -62,7 +65,7 @@ public final class Customers {
         return db.write(h -> {
             Instant now = now();
             ExpressCustomer c = new ExpressCustomer(who.organizationId(), Ids.CUSTOMER.next(), name, true, 0,
-                    request.metadata(), now, now, who.apiKeyId(), null, 1);
+                    request.metadata(), now, now, who.actor().apiKeyId(), who.actor().userId(), 1);
             store.insert(h, c);
             record(h, who, reason, c, "express_customer.created");
             return c;
@@ -211,6 +214,29 @@ public final class Customers {
     }
 
     public record Listing(Page<ExpressCustomer> page, Optional<String> nextCursor) {
+    }
+
+    /**
+     * The console's list: newest first, by a case-insensitive part of the name (null: any) and by state (null: any),
+     * paged by offset with the number of all matches.
+     */
+    public Listed<ExpressCustomer> search(Principal who, String nameContains, Boolean active, long offset, int limit) {
+        String org = who.organizationId();
+        String name = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
+        return db.search(org, h -> store.search(h, org, name, active, offset, limit));
+    }
+
+    /** The users linked to a customer, oldest link first; deleted users are never linked. */
+    public List<User> linkedUsers(Principal who, String customerId) {
+        Ids.CUSTOMER.require("expressCustomerId", customerId);
+        return db.read(h -> {
+            load(h, who, customerId);
+            List<User> linked = new ArrayList<>();
+            for (String userId : store.usersOf(h, who.organizationId(), customerId)) {
+                users.find(h, who.organizationId(), userId).ifPresent(linked::add);
+            }
+            return linked;
+        });
     }
 
     private ExpressCustomer load(Handle h, Principal who, String id) {

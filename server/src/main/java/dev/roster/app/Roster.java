@@ -35,6 +35,7 @@ public final class Roster {
     private final Cursors cursors;
     private final RateLimits rateLimits;
     private final EventHistory events;
+    private final ConsoleAccess console;
 
     /**
      * Settings an operator may change; the defaults are ZITADEL's, which limits neither requests nor password checks
@@ -91,6 +92,7 @@ public final class Roster {
                 settings.lockoutMaxAttempts(), clock);
         this.events = new EventHistory(db);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
+        this.console = new ConsoleAccess(db, userStore, sessions, viewerUsers, instanceSecrets, clock);
     }
 
     /**
@@ -156,4 +158,9 @@ public final class Roster {
     public RateLimits rateLimits() {
         return rateLimits;
     }
+
+    public ConsoleAccess console() {
+        return console;
+    }
+
 }

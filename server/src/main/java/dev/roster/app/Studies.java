@@ -106,7 +106,7 @@ public final class Studies {
             Instant now = now();
             Study study = new Study(who.organizationId(), Ids.STUDY.next(), uid, description, request.severity(),
                     StudyViewerStatus.INCOMPLETE, null, request.assignedTo(), request.expressCustomerId(),
-                    who.apiKeyId(), null, metadata, now, now, 1);
+                    who.actor().apiKeyId(), who.actor().userId(), metadata, now, now, 1);
             store.insert(h, study);
             return record(h, who, reason, study, "study.created");
         });

@@ -5,7 +5,9 @@ public record Actor(Type type, String id) {
     public enum Type {
         API_KEY("api_key"),
         CLI("cli"),
-        SYSTEM("system");
+        SYSTEM("system"),
+        /** A person signed in to the console. */
+        USER("user");
 
         private final String wire;
 
@@ -30,6 +32,20 @@ public record Actor(Type type, String id) {
 
     public static Actor apiKey(String apiKeyId) {
         return new Actor(Type.API_KEY, apiKeyId);
+    }
+
+    public static Actor user(String userId) {
+        return new Actor(Type.USER, userId);
+    }
+
+    /** The API key that made a change, or null when a person or the operator made it. */
+    public String apiKeyId() {
+        return type == Type.API_KEY ? id : null;
+    }
+
+    /** The user who made a change in the console, or null when it came through a key or the operator. */
+    public String userId() {
+        return type == Type.USER ? id : null;
     }
 
     public static Actor cli() {

@@ -35,6 +35,10 @@ public final class ErrorIds {
     public static final String PASSWORD_CHECKS_LIMITED = "ROSTER-PASSWORD-CHECKS-LIMITED";
 
     // Authentication and authorization (ZITADEL's IDs)
+    /** The console lets in only an organization's owner and admins. */
+    public static final String CONSOLE_NOT_ALLOWED = "ROSTER-CONSOLE-NOT-ALLOWED";
+    /** No console session, or one that ended. */
+    public static final String CONSOLE_NOT_SIGNED_IN = "ROSTER-CONSOLE-NOT-SIGNED-IN";
     public static final String AUTH_MISSING = "ROSTER-AUTH-MISSING";
     public static final String TOKEN_INVALID = "AUTH-7fs1e";
     public static final String PERMISSION_DENIED = "AUTH-5mWD2";

@@ -1,9 +1,27 @@
 package dev.roster.domain;
 
-/** The authenticated caller: the key it presented and the organization it acts in. */
-public record Principal(String apiKeyId, String organizationId, boolean instanceAdmin) {
-    public Actor actor() {
-        return Actor.apiKey(apiKeyId);
+/**
+ * The authenticated caller: the organization it acts in and who acts, an API key or a console user. {@code apiKeyId}
+ * is null for a console user.
+ */
+public record Principal(String apiKeyId, String organizationId, boolean instanceAdmin, Actor actor) {
+    public Principal(String apiKeyId, String organizationId, boolean instanceAdmin) {
+        this(apiKeyId, organizationId, instanceAdmin, Actor.apiKey(apiKeyId));
+    }
+
+    /** A user signed in to the console of its organization; only the console issues these, and only to admins. */
+    public static Principal consoleUser(String organizationId, String userId) {
+        return new Principal(null, organizationId, false, Actor.user(userId));
+    }
+
+    /** The operator at the command line, acting inside one organization. */
+    public static Principal operator(String organizationId) {
+        return new Principal(null, organizationId, false, Actor.cli());
+    }
+
+    /** True for a console user, whom the console let in as an owner or admin of the organization. */
+    public boolean consoleAdmin() {
+        return actor.type() == Actor.Type.USER;
     }
 
     /** Instance administration (organizations, keys) is for the instance-admin key only. */

@@ -25,6 +25,11 @@ public final class PublicUrl {
         return new PublicUrl(validate(configured.strip()), port);
     }
 
+    /** True when people reach this Roster over https (as the operator configured it). */
+    public boolean https() {
+        return configured != null && configured.regionMatches(true, 0, "https:", 0, 6);
+    }
+
     /** {@code path} (starting with a slash) under the base URL. */
     public String resolve(String path) {
         String base = configured != null ? configured : "http://localhost:" + port.getAsInt();

@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.ServiceBindingBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import dev.roster.app.Roster;
 import dev.roster.http.admin.AdminApi;
+import dev.roster.http.console.Console;
 import dev.roster.http.v1.EventsApi;
 import dev.roster.http.v1.ExpressApi;
 import dev.roster.http.v1.StudiesApi;
@@ -120,6 +121,7 @@ public final class RosterServer implements AutoCloseable {
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ViewerUsersApi(roster.viewerUsers()));
         sb.annotatedService().decorator(keyed).build(new EventsApi(roster.events()));
         Runnable afterStart = ZitadelServices.install(sb, roster);
+        Console.install(sb, roster, links.https());
         // The first error handler added that answers wins: the v2 services' own (gRPC statuses for gRPC calls), then
         // the JSON body for everything else.
         sb.errorHandler(new ErrorMapping());

@@ -187,12 +187,45 @@ public final class ExpressCustomerStore {
 
     /** The customers a user is linked to. */
     public List<String> customersOf(Handle h, String orgId, String userId) {
-        return h.createQuery("SELECT customer_id FROM express_customer_users WHERE org_id = :org AND user_id = :user"
-                        + " ORDER BY customer_id")
+        return links(h, "customer_id", "user_id", orgId, userId, "customer_id");
+    }
+
+    /** The users linked to a customer, in the order they were linked. */
+    public List<String> usersOf(Handle h, String orgId, String customerId) {
+        return links(h, "user_id", "customer_id", orgId, customerId, "linked_at, user_id");
+    }
+
+    /** One side of the links whose other side is {@code id}; the column names are this class's constants. */
+    private static List<String> links(Handle h, String column, String byColumn, String orgId, String id,
+                                      String orderBy) {
+        return h.createQuery("SELECT " + column + " FROM express_customer_users WHERE org_id = :org AND " + byColumn
+                        + " = :id ORDER BY " + orderBy)
                 .bind("org", orgId)
-                .bind("user", userId)
+                .bind("id", id)
                 .mapTo(String.class)
                 .list();
+    }
+
+    /**
+     * Newest first, by offset: {@code nameContains} (null: any) matched case-insensitively (ASCII letters on SQLite,
+     * whose LOWER folds only those), {@code active} null for both states.
+     */
+    public Listed<ExpressCustomer> search(Handle h, String orgId, String nameContains, Boolean active, long offset,
+                                          int limit) {
+        StringBuilder scope = new StringBuilder(" FROM express_customers c WHERE c.org_id = :org");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("org", orgId);
+        if (nameContains != null) {
+            // REPLACE needs no escaping and is case-sensitive on both engines, unlike LIKE (see StudyStore).
+            scope.append(" AND LENGTH(REPLACE(LOWER(c.name), :name, '')) < LENGTH(LOWER(c.name))");
+            parameters.put("name", nameContains.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (active != null) {
+            scope.append(" AND c.is_active = :active");
+            parameters.put("active", active);
+        }
+        return Listed.select(h, COLUMNS, scope.toString(), "c.created_at DESC, c.id DESC", parameters, offset, limit,
+                (rs, ctx) -> row(rs));
     }
 
     private void countChange(Handle h, String orgId, String customerId, int delta, Instant now) {
