@@ -3,6 +3,7 @@ package dev.roster.app;
 import dev.roster.domain.ErrorIds;
 import dev.roster.store.ApiKeyStore;
 import dev.roster.store.Database;
+import dev.roster.store.EventFeed;
 import dev.roster.store.EventLog;
 import dev.roster.store.Dialect;
 import dev.roster.store.ExpressCustomerCache;
@@ -14,6 +15,8 @@ import dev.roster.store.SessionStore;
 import dev.roster.store.StudyStore;
 import dev.roster.store.UserStore;
 import dev.roster.store.ViewerUserStore;
+import dev.roster.store.WebhookDeliveryStore;
+import dev.roster.store.WebhookEndpointStore;
 import java.time.Clock;
 
 /** The application: every use case, wired to one database and one clock. */
@@ -34,6 +37,8 @@ public final class Roster {
     private final ViewerUsers viewerUsers;
     private final Cursors cursors;
     private final RateLimits rateLimits;
+    private final WebhookEndpoints webhookEndpoints;
+    private final WebhookDeliveries webhookDeliveries;
 
     /**
      * Settings an operator may change; the defaults are ZITADEL's, which limits neither requests nor password checks
@@ -58,6 +63,10 @@ public final class Roster {
     }
 
     public Roster(Database db, Clock clock, Settings settings) {
+        this(db, clock, settings, WebhookSettings.defaults());
+    }
+
+    public Roster(Database db, Clock clock, Settings settings, WebhookSettings webhooks) {
         if (settings.lockoutMaxAttempts() < 0) {
             throw new IllegalArgumentException("the lockout limit must be 0 (off) or more");
         }
@@ -89,6 +98,13 @@ public final class Roster {
         this.sessions = new Sessions(db, sessionStore, userStore, events, passwordChecks, termination, users,
                 settings.lockoutMaxAttempts(), clock);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
+        TargetGuard guard = new TargetGuard(webhooks.allowPrivateTargets());
+        WebhookEndpointStore endpointStore = new WebhookEndpointStore(db.dialect());
+        WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore();
+        this.webhookEndpoints = new WebhookEndpoints(db, endpointStore, deliveryStore, organizationStore, events,
+                cursors, guard, clock);
+        this.webhookDeliveries = new WebhookDeliveries(db, endpointStore, deliveryStore, new EventFeed(db.dialect()),
+                webhookEndpoints, webhooks, guard, clock);
     }
 
     /**
@@ -149,5 +165,13 @@ public final class Roster {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    public WebhookEndpoints webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    public WebhookDeliveries webhookDeliveries() {
+        return webhookDeliveries;
     }
 }

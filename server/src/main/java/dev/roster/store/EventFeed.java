@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.Query;
  * in position order, and everything committed is final.
  */
 public final class EventFeed {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             event_id, tx_id, position, type, created_at, actor_type, actor_id, reason, aggregate_type, aggregate_id,
             aggregate_version, payload""";
 
@@ -55,7 +55,7 @@ public final class EventFeed {
         return query.map((rs, ctx) -> event(rs)).list();
     }
 
-    private static LoggedEvent event(ResultSet rs) throws SQLException {
+    static LoggedEvent event(ResultSet rs) throws SQLException {
         return new LoggedEvent(
                 rs.getString("event_id"),
                 new FeedPosition(rs.getLong("tx_id"), rs.getLong("position")),

@@ -1,0 +1,149 @@
+package dev.roster.store;
+
+import dev.roster.domain.FeedPosition;
+import dev.roster.domain.Keyset;
+import dev.roster.domain.LoggedEvent;
+import dev.roster.domain.Page;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What happened to each delivery to a webhook endpoint (its attempts) and what is still to be tried again (its
+ * retries), both scoped to one organization; and the events they name, looked up in the event log.
+ */
+public final class WebhookDeliveryStore {
+    private static final String ATTEMPT_COLUMNS = """
+            id, endpoint_id, event_id, event_type, attempt, status_code, error, duration_ms, created_at,
+            next_attempt_at""";
+
+    /** One delivery attempt; {@code statusCode} is null when no answer came, and {@code error} then says why. */
+    public record Attempt(String organizationId, String id, String endpointId, String eventId, String eventType,
+                          int attempt, Integer statusCode, String error, long durationMillis, Instant at,
+                          Instant nextAttemptAt) {
+    }
+
+    /** An event due to be tried again, as attempt number {@code attempt}, at {@code nextAttemptAt}. */
+    public record Retry(String organizationId, String endpointId, String eventId, FeedPosition event, int attempt,
+                        Instant nextAttemptAt) {
+    }
+
+    public void recordAttempts(Handle h, List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("""
+                INSERT INTO webhook_attempts (org_id, id, endpoint_id, event_id, event_type, attempt, status_code,
+                                              error, duration_ms, created_at, next_attempt_at)
+                VALUES (:org, :id, :endpoint, :event, :type, :attempt, :status, :error, :duration, :at, :next)""");
+        for (Attempt a : attempts) {
+            batch.bind("org", a.organizationId())
+                    .bind("id", a.id())
+                    .bind("endpoint", a.endpointId())
+                    .bind("event", a.eventId())
+                    .bind("type", a.eventType())
+                    .bind("attempt", a.attempt())
+                    .bind("status", a.statusCode())
+                    .bind("error", a.error())
+                    .bind("duration", a.durationMillis())
+                    .bind("at", Times.millis(a.at()))
+                    .bind("next", Times.millisOrNull(a.nextAttemptAt()))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** Schedules (or reschedules) one event; an event already waiting takes the new attempt number and time. */
+    public void scheduleRetry(Handle h, Retry r) {
+        h.createUpdate("""
+                        INSERT INTO webhook_retries (org_id, endpoint_id, event_id, event_tx_id, event_position,
+                                                     attempt, next_attempt_at)
+                        VALUES (:org, :endpoint, :event, :tx, :position, :attempt, :next)
+                        ON CONFLICT (org_id, endpoint_id, event_id)
+                        DO UPDATE SET attempt = excluded.attempt, next_attempt_at = excluded.next_attempt_at""")
+                .bind("org", r.organizationId())
+                .bind("endpoint", r.endpointId())
+                .bind("event", r.eventId())
+                .bind("tx", r.event().txId())
+                .bind("position", r.event().position())
+                .bind("attempt", r.attempt())
+                .bind("next", Times.millis(r.nextAttemptAt()))
+                .execute();
+    }
+
+    public void removeRetry(Handle h, String orgId, String endpointId, String eventId) {
+        h.createUpdate("DELETE FROM webhook_retries WHERE org_id = :org AND endpoint_id = :endpoint AND event_id = :event")
+                .bind("org", orgId).bind("endpoint", endpointId).bind("event", eventId).execute();
+    }
+
+    /** The retries due at {@code now}, in the order of their events in the feed. */
+    public List<Retry> dueRetries(Handle h, String orgId, String endpointId, Instant now, int limit) {
+        return h.createQuery("""
+                        SELECT event_id, event_tx_id, event_position, attempt, next_attempt_at FROM webhook_retries
+                        WHERE org_id = :org AND endpoint_id = :endpoint AND next_attempt_at <= :now
+                        ORDER BY event_tx_id, event_position LIMIT :limit""")
+                .bind("org", orgId)
+                .bind("endpoint", endpointId)
+                .bind("now", Times.millis(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Retry(orgId, endpointId, rs.getString("event_id"),
+                        new FeedPosition(rs.getLong("event_tx_id"), rs.getLong("event_position")),
+                        rs.getInt("attempt"), Times.instant(rs, "next_attempt_at")))
+                .list();
+    }
+
+    public Page<Attempt> attempts(Handle h, String orgId, String endpointId, Optional<Keyset> after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + ATTEMPT_COLUMNS
+                + " FROM webhook_attempts a WHERE a.org_id = :org AND a.endpoint_id = :endpoint");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("org", orgId);
+        parameters.put("endpoint", endpointId);
+        NewestFirst.page(sql, parameters, "a", after, limit);
+        List<Attempt> rows = h.createQuery(sql.toString())
+                .bindMap(parameters)
+                .map((rs, ctx) -> {
+                    int status = rs.getInt("status_code");
+                    Integer statusCode = rs.wasNull() ? null : status;
+                    return new Attempt(orgId, rs.getString("id"), rs.getString("endpoint_id"),
+                            rs.getString("event_id"), rs.getString("event_type"), rs.getInt("attempt"), statusCode,
+                            rs.getString("error"), rs.getLong("duration_ms"), Times.instant(rs, "created_at"),
+                            Times.instant(rs, "next_attempt_at"));
+                })
+                .list();
+        return Page.ofOverfetched(rows, limit, a -> new Keyset(a.at().toEpochMilli(), a.id()));
+    }
+
+    /** The organization's event with this public id. */
+    public Optional<LoggedEvent> eventById(Handle h, String orgId, String eventId) {
+        return h.createQuery("SELECT " + EventFeed.COLUMNS + " FROM events WHERE org_id = :org AND event_id = :id")
+                .bind("org", orgId)
+                .bind("id", eventId)
+                .map((rs, ctx) -> EventFeed.event(rs))
+                .findOne();
+    }
+
+    /** The organization's event at this place in the feed. */
+    public Optional<LoggedEvent> eventAt(Handle h, String orgId, FeedPosition at) {
+        return h.createQuery("SELECT " + EventFeed.COLUMNS
+                        + " FROM events WHERE org_id = :org AND tx_id = :tx AND position = :position")
+                .bind("org", orgId)
+                .bind("tx", at.txId())
+                .bind("position", at.position())
+                .map((rs, ctx) -> EventFeed.event(rs))
+                .findOne();
+    }
+
+    /** The organization's events created at or after {@code since}, oldest first, at most {@code limit}. */
+    public List<LoggedEvent> eventsSince(Handle h, String orgId, Instant since, int limit) {
+        return h.createQuery("SELECT " + EventFeed.COLUMNS + " FROM events WHERE org_id = :org AND created_at >= :since"
+                        + " ORDER BY tx_id, position LIMIT :limit")
+                .bind("org", orgId)
+                .bind("since", Times.millis(since))
+                .bind("limit", limit)
+                .map((rs, ctx) -> EventFeed.event(rs))
+                .list();
+    }
+}

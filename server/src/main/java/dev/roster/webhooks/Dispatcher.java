@@ -1,0 +1,185 @@
+package dev.roster.webhooks;
+
+import dev.roster.app.WebhookDeliveries;
+import dev.roster.app.WebhookDeliveries.Due;
+import dev.roster.app.WebhookDeliveries.Outcome;
+import dev.roster.domain.FeedPosition;
+import dev.roster.domain.LoggedEvent;
+import dev.roster.domain.WebhookEndpoint;
+import dev.roster.store.WebhookEndpointStore.Dispatch;
+import dev.roster.store.WebhookEndpointStore.Key;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the event log to webhook endpoints, off the write path: writes only append events, and this reads them
+ * back. Every second it looks for enabled endpoints and gives each one it can lease a worker on a virtual thread;
+ * the worker sends the endpoint's due retries and new events in feed order, records each batch in one transaction
+ * and renews its lease, until the endpoint is disabled, deleted or leased elsewhere. With several replicas the
+ * lease makes one of them deliver a given endpoint at a time.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** Events read per round: enough to keep up with thousands per second, few enough to record in one write. */
+    static final int BATCH = 200;
+    static final int RETRIES_PER_ROUND = 50;
+
+    private final WebhookDeliveries deliveries;
+    private final Sender sender;
+    private final DeliveryListener listener;
+    private final String owner = "replica-" + UUID.randomUUID();
+    private final Map<Key, Thread> workers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "roster-webhook-dispatcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopping;
+
+    public Dispatcher(WebhookDeliveries deliveries, DeliveryListener listener) {
+        this.deliveries = deliveries;
+        this.listener = listener;
+        this.sender = new Sender(deliveries.guard(), deliveries.clock());
+    }
+
+    public Dispatcher start() {
+        supervisor.scheduleWithFixedDelay(this::superviseQuietly, 0, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    private void superviseQuietly() {
+        try {
+            for (Key key : deliveries.enabledEndpoints()) {
+                if (!stopping) {
+                    workers.computeIfAbsent(key, k -> Thread.ofVirtual().name("roster-webhook-" + k.id())
+                            .start(() -> work(k)));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("looking for webhook endpoints failed; trying again in a second", e);
+        }
+    }
+
+    private void work(Key key) {
+        boolean leased = false;
+        try {
+            Duration poll = deliveries.settings().poll();
+            Duration lease = deliveries.settings().lease();
+            Instant until = null;
+            while (!stopping) {
+                Instant now = deliveries.clock().instant();
+                // Renewed at half time, not every round: each renewal is a durable write.
+                if (until == null || now.isAfter(until.minus(lease.dividedBy(2)))) {
+                    until = now.plus(lease);
+                    leased = deliveries.claim(key, owner, until);
+                    if (!leased) {
+                        return; // another replica delivers it; the supervisor asks again later
+                    }
+                }
+                Optional<Dispatch> state = deliveries.state(key).filter(d -> d.endpoint().enabled());
+                if (state.isEmpty()) {
+                    return;
+                }
+                if (!round(key, state.get(), until)) {
+                    Thread.sleep(poll.toMillis());
+                }
+            }
+        } catch (WebhookDeliveries.LeaseLost e) {
+            leased = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                log.warn("delivering to webhook endpoint {} failed; it is picked up again within a second",
+                        key.id(), e);
+            }
+        } finally {
+            if (leased && stopping) {
+                releaseQuietly(key);
+            }
+            workers.remove(key);
+        }
+    }
+
+    /** One batch: due retries, then new events. Whether there was anything to do. */
+    private boolean round(Key key, Dispatch d, Instant leaseUntil) {
+        WebhookEndpoint endpoint = d.endpoint();
+        // A send may take the whole request timeout; none starts that could outlast the lease.
+        Instant lastStart = leaseUntil.minus(Sender.REQUEST_TIMEOUT).minusSeconds(5);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<LoggedEvent> parked = new ArrayList<>();
+        boolean gone = false;
+        for (Due due : deliveries.dueRetries(key, RETRIES_PER_ROUND)) {
+            if (stopping || gone || deliveries.clock().instant().isAfter(lastStart) || due.event().isEmpty()) {
+                break;
+            }
+            Outcome o = sender.send(endpoint, due.event().get(), due.retry().attempt(), true);
+            outcomes.add(o);
+            gone = o.status() != null && o.status() == 410;
+        }
+        List<LoggedEvent> events = gone ? List.of() : deliveries.next(d, BATCH);
+        FeedPosition cursor = d.cursor();
+        boolean failed = false;
+        for (LoggedEvent event : events) {
+            if (stopping || deliveries.clock().instant().isAfter(lastStart)) {
+                break;
+            }
+            if (endpoint.wants(event.type())) {
+                if (failed) {
+                    parked.add(event); // the endpoint is failing: wait for its retry instead of a timeout each
+                } else {
+                    Outcome o = sender.send(endpoint, event, 1, false);
+                    outcomes.add(o);
+                    if (o.status() != null && o.status() == 410) {
+                        break; // the event stays ahead of the cursor, for when the endpoint is enabled again
+                    }
+                    failed = !o.delivered();
+                }
+            }
+            cursor = event.at();
+        }
+        if (outcomes.isEmpty() && parked.isEmpty() && cursor.equals(d.cursor())) {
+            return false;
+        }
+        deliveries.commit(d, owner, outcomes, parked, cursor);
+        outcomes.forEach(listener::recorded);
+        return true;
+    }
+
+    private void releaseQuietly(Key key) {
+        try {
+            deliveries.release(key, owner);
+        } catch (RuntimeException e) {
+            log.debug("releasing the lease on {} failed; it expires by itself", key.id(), e);
+        }
+    }
+
+    /** Stops looking for work, interrupts deliveries in flight (their events are sent again later) and waits briefly. */
+    @Override
+    public void close() {
+        stopping = true;
+        supervisor.shutdownNow();
+        List<Thread> running = List.copyOf(workers.values());
+        running.forEach(Thread::interrupt);
+        for (Thread t : running) {
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sender.close();
+    }
+}
