@@ -6,6 +6,7 @@ import dev.roster.domain.FeedPosition;
 import dev.roster.domain.Ids;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.RetrySchedule;
+import dev.roster.domain.WebhookAttempt;
 import dev.roster.domain.WebhookEndpoint;
 import dev.roster.store.Database;
 import dev.roster.store.EventFeed;
@@ -119,7 +120,7 @@ public final class WebhookDeliveries {
             Instant now = Clocks.now(clock);
             Instant failingSince = d.failingSince();
             String disable = null;
-            List<WebhookDeliveryStore.Attempt> attempts = new ArrayList<>();
+            List<WebhookAttempt> attempts = new ArrayList<>();
             for (Outcome o : outcomes) {
                 Instant next = null;
                 if (o.delivered()) {
@@ -141,7 +142,7 @@ public final class WebhookDeliveries {
                         disable = "the endpoint answered 410 Gone";
                     }
                 }
-                attempts.add(new WebhookDeliveryStore.Attempt(e.organizationId(), Ids.WEBHOOK_ATTEMPT.next(), e.id(),
+                attempts.add(new WebhookAttempt(e.organizationId(), Ids.WEBHOOK_ATTEMPT.next(), e.id(),
                         o.event().id(), o.event().type(), o.attempt(), o.status(), o.error(), o.durationMillis(),
                         o.at(), next));
             }

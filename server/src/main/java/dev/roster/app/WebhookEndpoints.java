@@ -8,6 +8,7 @@ import dev.roster.domain.Ids;
 import dev.roster.domain.Keyset;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.Page;
+import dev.roster.domain.WebhookAttempt;
 import dev.roster.domain.WebhookEndpoint;
 import dev.roster.domain.WebhookSigning;
 import dev.roster.store.Database;
@@ -65,7 +66,7 @@ public final class WebhookEndpoints {
     public record Listing(Page<WebhookEndpoint> page, Optional<String> nextCursor) {
     }
 
-    public record AttemptListing(Page<WebhookDeliveryStore.Attempt> page, Optional<String> nextCursor) {
+    public record AttemptListing(Page<WebhookAttempt> page, Optional<String> nextCursor) {
     }
 
     public WebhookEndpoint create(String orgId, Actor actor, String reason, NewEndpoint request) {
@@ -155,7 +156,7 @@ public final class WebhookEndpoints {
         Optional<Keyset> after = cursors.decode(cursor, orgId, query, Ids.WEBHOOK_ATTEMPT);
         return db.read(h -> {
             load(h, orgId, id);
-            Page<WebhookDeliveryStore.Attempt> page = deliveries.attempts(h, orgId, id, after, limit);
+            Page<WebhookAttempt> page = deliveries.attempts(h, orgId, id, after, limit);
             return new AttemptListing(page, page.next().map(k -> cursors.encode(k, orgId, query)));
         });
     }

@@ -14,7 +14,10 @@ import dev.roster.http.admin.AdminApi;
 import dev.roster.http.v1.ExpressApi;
 import dev.roster.http.v1.StudiesApi;
 import dev.roster.http.v1.ViewerUsersApi;
+import dev.roster.http.v1.WebhookEndpointsApi;
 import dev.roster.http.v2.ZitadelServices;
+import dev.roster.webhooks.DeliveryListener;
+import dev.roster.webhooks.Dispatcher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -38,9 +41,13 @@ public final class RosterServer implements AutoCloseable {
     /** Work that would slow start-up down and can wait until the server listens. */
     private final Runnable afterStart;
     private Housekeeping housekeeping;
+    private final DeliveryListener webhookMetrics;
+    private Dispatcher dispatcher;
 
-    private RosterServer(Server server, EventLoopGroup workers, Health health, Roster roster, Runnable afterStart) {
+    private RosterServer(Server server, EventLoopGroup workers, Health health, Roster roster, Runnable afterStart,
+                         DeliveryListener webhookMetrics) {
         this.server = server;
+        this.webhookMetrics = webhookMetrics;
         this.workers = workers;
         this.health = health;
         this.roster = roster;
@@ -78,6 +85,7 @@ public final class RosterServer implements AutoCloseable {
         metrics.config().meterFilter(new HttpMetrics());
         DatabaseMetrics.bind(roster.database(), metrics);
         RateLimitMetrics.bind(roster.rateLimits(), metrics);
+        WebhookMetrics webhookMetrics = new WebhookMetrics(metrics);
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
 
@@ -117,6 +125,8 @@ public final class RosterServer implements AutoCloseable {
         sb.annotatedService().decorator(keyed).build(new AdminApi(roster.organizations(), roster.apiKeys()));
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new StudiesApi(roster.studies(), links));
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ViewerUsersApi(roster.viewerUsers()));
+        sb.annotatedService().decorator(idempotency).decorator(keyed)
+                .build(new WebhookEndpointsApi(roster.webhookEndpoints()));
         Runnable afterStart = ZitadelServices.install(sb, roster);
         // The first error handler added that answers wins: the v2 services' own (gRPC statuses for gRPC calls), then
         // the JSON body for everything else.
@@ -124,7 +134,7 @@ public final class RosterServer implements AutoCloseable {
 
         Server server = sb.build();
         started.set(server);
-        return new RosterServer(server, workers, health, roster, afterStart);
+        return new RosterServer(server, workers, health, roster, afterStart, webhookMetrics);
     }
 
     /** Listens on the port and starts the periodic jobs. */
@@ -136,6 +146,7 @@ public final class RosterServer implements AutoCloseable {
         housekeeping = new Housekeeping();
         // A key revoked by the CLI or another replica stops working here within a second.
         housekeeping.every(Duration.ofSeconds(1), "evicting revoked API keys", roster.apiKeys()::forgetRevokedElsewhere);
+        dispatcher = new Dispatcher(roster.webhookDeliveries(), webhookMetrics).start();
         return this;
     }
 
@@ -149,6 +160,9 @@ public final class RosterServer implements AutoCloseable {
         health.stopping();
         if (housekeeping != null) {
             housekeeping.close();
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
         }
         server.stop().join();
         // Nothing runs on the loops once the server stopped, so Netty's default wait for a quiet moment (2 s) would

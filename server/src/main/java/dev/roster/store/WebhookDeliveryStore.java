@@ -4,6 +4,7 @@ import dev.roster.domain.FeedPosition;
 import dev.roster.domain.Keyset;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.Page;
+import dev.roster.domain.WebhookAttempt;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,18 +21,12 @@ public final class WebhookDeliveryStore {
             id, endpoint_id, event_id, event_type, attempt, status_code, error, duration_ms, created_at,
             next_attempt_at""";
 
-    /** One delivery attempt; {@code statusCode} is null when no answer came, and {@code error} then says why. */
-    public record Attempt(String organizationId, String id, String endpointId, String eventId, String eventType,
-                          int attempt, Integer statusCode, String error, long durationMillis, Instant at,
-                          Instant nextAttemptAt) {
-    }
-
     /** An event due to be tried again, as attempt number {@code attempt}, at {@code nextAttemptAt}. */
     public record Retry(String organizationId, String endpointId, String eventId, FeedPosition event, int attempt,
                         Instant nextAttemptAt) {
     }
 
-    public void recordAttempts(Handle h, List<Attempt> attempts) {
+    public void recordAttempts(Handle h, List<WebhookAttempt> attempts) {
         if (attempts.isEmpty()) {
             return;
         }
@@ -39,7 +34,7 @@ public final class WebhookDeliveryStore {
                 INSERT INTO webhook_attempts (org_id, id, endpoint_id, event_id, event_type, attempt, status_code,
                                               error, duration_ms, created_at, next_attempt_at)
                 VALUES (:org, :id, :endpoint, :event, :type, :attempt, :status, :error, :duration, :at, :next)""");
-        for (Attempt a : attempts) {
+        for (WebhookAttempt a : attempts) {
             batch.bind("org", a.organizationId())
                     .bind("id", a.id())
                     .bind("endpoint", a.endpointId())
@@ -95,19 +90,19 @@ public final class WebhookDeliveryStore {
                 .list();
     }
 
-    public Page<Attempt> attempts(Handle h, String orgId, String endpointId, Optional<Keyset> after, int limit) {
+    public Page<WebhookAttempt> attempts(Handle h, String orgId, String endpointId, Optional<Keyset> after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + ATTEMPT_COLUMNS
                 + " FROM webhook_attempts a WHERE a.org_id = :org AND a.endpoint_id = :endpoint");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("org", orgId);
         parameters.put("endpoint", endpointId);
         NewestFirst.page(sql, parameters, "a", after, limit);
-        List<Attempt> rows = h.createQuery(sql.toString())
+        List<WebhookAttempt> rows = h.createQuery(sql.toString())
                 .bindMap(parameters)
                 .map((rs, ctx) -> {
                     int status = rs.getInt("status_code");
                     Integer statusCode = rs.wasNull() ? null : status;
-                    return new Attempt(orgId, rs.getString("id"), rs.getString("endpoint_id"),
+                    return new WebhookAttempt(orgId, rs.getString("id"), rs.getString("endpoint_id"),
                             rs.getString("event_id"), rs.getString("event_type"), rs.getInt("attempt"), statusCode,
                             rs.getString("error"), rs.getLong("duration_ms"), Times.instant(rs, "created_at"),
                             Times.instant(rs, "next_attempt_at"));
