@@ -165,20 +165,25 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Stops looking for work, interrupts deliveries in flight (their events are sent again later) and waits briefly. */
+    /**
+     * Stops looking for work, aborts the deliveries in flight (recorded as failed and tried again later), lets each
+     * worker record its batch, and waits briefly. Workers are interrupted only if they do not finish: an interrupt
+     * in the middle of a query breaks the database connection it ran on.
+     */
     @Override
     public void close() {
         stopping = true;
         supervisor.shutdownNow();
+        sender.abort();
         List<Thread> running = List.copyOf(workers.values());
-        running.forEach(Thread::interrupt);
-        for (Thread t : running) {
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            for (Thread t : running) {
+                if (!t.join(Duration.ofSeconds(5))) {
+                    t.interrupt();
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         sender.close();
     }

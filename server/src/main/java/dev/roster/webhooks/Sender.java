@@ -117,9 +117,14 @@ final class Sender implements AutoCloseable {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
     }
 
+    /** Ends the requests in flight at once. */
+    void abort() {
+        client.shutdownNow();
+    }
+
     @Override
     public void close() {
         client.shutdownNow();
-        threads.close();
+        threads.shutdownNow();
     }
 }
