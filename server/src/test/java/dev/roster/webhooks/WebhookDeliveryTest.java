@@ -58,6 +58,9 @@ class WebhookDeliveryTest {
                 assertThat(a.get("attempt").asInt()).isEqualTo(1);
                 assertThat(a.has("nextAttemptAt")).isFalse();
             }
+            String metrics = servers.on(engine).http().get("/metrics").body();
+            assertThat(metrics).contains("roster_webhook_deliveries_total{result=\"success\"}")
+                    .contains("roster_webhook_delivery_lag_seconds_bucket");
         }
     }
 
