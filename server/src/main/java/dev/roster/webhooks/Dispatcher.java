@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class Dispatcher implements AutoCloseable {
     /** Events read per round: enough to keep up with thousands per second, few enough to record in one write. */
     static final int BATCH = 200;
     static final int RETRIES_PER_ROUND = 50;
+    /** Objects whose events are sent at the same time, per endpoint. */
+    static final int LANES = 16;
 
     private final WebhookDeliveries deliveries;
     private final Sender sender;
@@ -112,49 +116,150 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** One batch: due retries, then new events. Whether there was anything to do. */
+    /**
+     * One batch: due retries, then new events. The new events go out in lanes, one per object they are about: an
+     * object's events in feed order, different objects' side by side (up to {@link #LANES} at a time), since one
+     * receiver round trip per event in turn could not keep up with a busy organization. Whether there was anything
+     * to do.
+     */
     private boolean round(Key key, Dispatch d, Instant leaseUntil) {
         WebhookEndpoint endpoint = d.endpoint();
         // A send may take the whole request timeout; none starts that could outlast the lease.
         Instant lastStart = leaseUntil.minus(Sender.REQUEST_TIMEOUT).minusSeconds(5);
         List<Outcome> outcomes = new ArrayList<>();
-        List<LoggedEvent> parked = new ArrayList<>();
         boolean gone = false;
         for (Due due : deliveries.dueRetries(key, RETRIES_PER_ROUND)) {
-            if (stopping || gone || deliveries.clock().instant().isAfter(lastStart) || due.event().isEmpty()) {
+            if (stopping || gone || deliveries.clock().instant().isAfter(lastStart)) {
                 break;
+            }
+            if (due.event().isEmpty()) {
+                continue; // the log never loses an event; a retry naming none is skipped rather than sent empty
             }
             Outcome o = sender.send(endpoint, due.event().get(), due.retry().attempt(), true);
             outcomes.add(o);
-            gone = o.status() != null && o.status() == 410;
+            gone = isGone(o);
         }
         List<LoggedEvent> events = gone ? List.of() : deliveries.next(d, BATCH);
-        FeedPosition cursor = d.cursor();
-        boolean failed = false;
-        for (LoggedEvent event : events) {
-            if (stopping || deliveries.clock().instant().isAfter(lastStart)) {
-                break;
-            }
-            if (endpoint.wants(event.type())) {
-                if (failed) {
-                    parked.add(event); // the endpoint is failing: wait for its retry instead of a timeout each
-                } else {
-                    Outcome o = sender.send(endpoint, event, 1, false);
-                    outcomes.add(o);
-                    if (o.status() != null && o.status() == 410) {
-                        break; // the event stays ahead of the cursor, for when the endpoint is enabled again
-                    }
-                    failed = !o.delivered();
-                }
-            }
-            cursor = event.at();
-        }
+        Batch batch = new Batch(events, endpoint, lastStart);
+        batch.send();
+        int handled = batch.handledPrefix();
+        // The place moves past every event handled (sent or parked) with none unhandled before it; what lies
+        // beyond is read again next round, and its deliveries made this round are then repeated (at least once).
+        FeedPosition cursor = handled == 0 ? d.cursor() : events.get(handled - 1).at();
+        outcomes.addAll(batch.outcomes(handled));
+        List<LoggedEvent> parked = batch.parked(handled);
         if (outcomes.isEmpty() && parked.isEmpty() && cursor.equals(d.cursor())) {
             return false;
         }
         deliveries.commit(d, owner, outcomes, parked, cursor);
         outcomes.forEach(listener::recorded);
         return true;
+    }
+
+    private static boolean isGone(Outcome o) {
+        return o.status() != null && o.status() == 410;
+    }
+
+    /** The new events of one round, sent in lanes by object. */
+    private final class Batch {
+        private final List<LoggedEvent> events;
+        private final WebhookEndpoint endpoint;
+        private final Instant lastStart;
+        /** By index in {@code events}: what became of each wanted event (absent: not handled). */
+        private final Map<Integer, Outcome> sent = new ConcurrentHashMap<>();
+        private final Map<Integer, Boolean> parked = new ConcurrentHashMap<>();
+        private volatile boolean gone;
+
+        Batch(List<LoggedEvent> events, WebhookEndpoint endpoint, Instant lastStart) {
+            this.events = events;
+            this.endpoint = endpoint;
+            this.lastStart = lastStart;
+        }
+
+        void send() {
+            Map<String, List<Integer>> lanes = new LinkedHashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (endpoint.wants(events.get(i).type())) {
+                    lanes.computeIfAbsent(events.get(i).objectId(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            if (lanes.size() == 1) {
+                lane(lanes.values().iterator().next());
+                return;
+            }
+            Semaphore slots = new Semaphore(LANES);
+            List<Thread> threads = new ArrayList<>();
+            for (List<Integer> lane : lanes.values()) {
+                slots.acquireUninterruptibly();
+                threads.add(Thread.ofVirtual().name("roster-webhook-lane").start(() -> {
+                    try {
+                        lane(lane);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        /** One object's events in order; after a failure the rest wait for their retry instead of a timeout each. */
+        private void lane(List<Integer> indexes) {
+            boolean failed = false;
+            for (int i : indexes) {
+                if (stopping || gone || deliveries.clock().instant().isAfter(lastStart)) {
+                    return;
+                }
+                if (failed) {
+                    parked.put(i, true);
+                    continue;
+                }
+                Outcome o = sender.send(endpoint, events.get(i), 1, false);
+                sent.put(i, o);
+                if (isGone(o)) {
+                    gone = true;
+                    return;
+                }
+                failed = !o.delivered();
+            }
+        }
+
+        /** How many events from the start are handled: wanted ones sent (not refused with 410) or parked. */
+        int handledPrefix() {
+            for (int i = 0; i < events.size(); i++) {
+                boolean wanted = endpoint.wants(events.get(i).type());
+                Outcome o = sent.get(i);
+                boolean handled = !wanted || parked.containsKey(i) || (o != null && !isGone(o));
+                if (!handled) {
+                    return i;
+                }
+            }
+            return events.size();
+        }
+
+        /**
+         * The attempts to record: every one within the handled prefix, the 410 that ended it, and deliveries beyond
+         * it that succeeded. A failure beyond it gets no retry of its own, since the event is read and sent again.
+         */
+        List<Outcome> outcomes(int handled) {
+            List<Outcome> out = new ArrayList<>();
+            sent.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                if (e.getKey() < handled || e.getValue().delivered() || isGone(e.getValue())) {
+                    out.add(e.getValue());
+                }
+            });
+            return out;
+        }
+
+        List<LoggedEvent> parked(int handled) {
+            return parked.keySet().stream().filter(i -> i < handled).sorted().map(events::get).toList();
+        }
     }
 
     private void releaseQuietly(Key key) {

@@ -2,47 +2,52 @@ package dev.roster.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.ResponseTimeoutException;
+import com.linecorp.armeria.client.UnprocessedRequestException;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
 import dev.roster.app.TargetGuard;
 import dev.roster.app.WebhookDeliveries.Outcome;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.WebhookEndpoint;
 import dev.roster.domain.WebhookSigning;
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
 
 /**
  * One delivery as Standard Webhooks describes it (avara-v1.md §5.3): the body {@code {"id","type","data"}} serialized
  * once, signed over exactly those bytes with a fresh timestamp on every attempt, POSTed without following redirects
- * (a redirect could lead past the address check, which runs again right before sending).
+ * (a redirect could lead past the address check, which runs again right before sending). Armeria's client, on its own
+ * event loops, with keep-alive connections pooled per receiver.
  */
 final class Sender implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    /** A receiver's answer is read and dropped; one larger than this is a failed delivery. */
+    private static final int MAX_ANSWER_BYTES = 1024 * 1024;
     /** What an error text may hold in the attempts log. */
     private static final int MAX_ERROR = 500;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("roster-webhook-http-", 0).factory());
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(threads)
+    private final ClientFactory factory = ClientFactory.builder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final WebClient client = WebClient.builder()
+            .factory(factory)
+            .responseTimeout(REQUEST_TIMEOUT)
+            .maxResponseLength(MAX_ANSWER_BYTES)
             .build();
     private final TargetGuard guard;
     private final Clock clock;
@@ -52,8 +57,9 @@ final class Sender implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Blocks the calling (virtual) thread until the receiver answered or the delivery failed. */
     Outcome send(WebhookEndpoint endpoint, LoggedEvent event, int attempt, boolean retried) {
-        Instant at = clock.instant();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long started = System.nanoTime();
         Integer status = null;
         String error = null;
@@ -62,39 +68,49 @@ final class Sender implements AutoCloseable {
             if (refused.isPresent()) {
                 error = "not sent: the URL " + refused.get();
             } else {
-                status = post(endpoint, event, at);
+                status = post(endpoint, event, at).status().code();
             }
-        } catch (HttpTimeoutException e) {
-            error = "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
-        } catch (ConnectException e) {
-            error = "cannot connect: " + message(e);
         } catch (UnknownHostException e) {
             error = "host cannot be resolved";
-        } catch (IOException e) {
+        } catch (CompletionException e) {
+            error = why(e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
             error = "delivery failed: " + message(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted: the server is stopping";
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return new Outcome(event, attempt, retried, status, truncate(error), millis,
-                at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return new Outcome(event, attempt, retried, status, truncate(error), millis, at);
     }
 
-    private int post(WebhookEndpoint endpoint, LoggedEvent event, Instant at) throws IOException, InterruptedException {
+    private AggregatedHttpResponse post(WebhookEndpoint endpoint, LoggedEvent event, Instant at) {
         byte[] body = body(event);
         long timestamp = at.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                .timeout(REQUEST_TIMEOUT)
-                .header("content-type", "application/json")
-                .header("user-agent", "Roster-Webhooks")
-                .header("webhook-id", event.id())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigning.header(endpoint.signingSecrets(at), event.id(), timestamp,
+        RequestHeaders headers = RequestHeaders.builder(HttpMethod.POST, endpoint.url())
+                .contentType(MediaType.JSON_UTF_8)
+                .add("user-agent", "Roster-Webhooks")
+                .add("webhook-id", event.id())
+                .add("webhook-timestamp", Long.toString(timestamp))
+                .add("webhook-signature", WebhookSigning.header(endpoint.signingSecrets(at), event.id(), timestamp,
                         body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.execute(headers, HttpData.wrap(body)).aggregate().join();
+    }
+
+    private static String why(Throwable failure) {
+        Throwable cause = failure instanceof UnprocessedRequestException u && u.getCause() != null
+                ? u.getCause() : failure;
+        if (cause instanceof ResponseTimeoutException) {
+            return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof ContentTooLargeException) {
+            return "the answer was larger than " + MAX_ANSWER_BYTES + " bytes";
+        }
+        if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+            return "cannot connect: " + message(cause);
+        }
+        if (cause instanceof UnknownHostException) {
+            return "host cannot be resolved";
+        }
+        return "delivery failed: " + message(cause);
     }
 
     private byte[] body(LoggedEvent event) {
@@ -109,7 +125,7 @@ final class Sender implements AutoCloseable {
         }
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
@@ -119,12 +135,11 @@ final class Sender implements AutoCloseable {
 
     /** Ends the requests in flight at once. */
     void abort() {
-        client.shutdownNow();
+        factory.close();
     }
 
     @Override
     public void close() {
-        client.shutdownNow();
-        threads.shutdownNow();
+        factory.close();
     }
 }
