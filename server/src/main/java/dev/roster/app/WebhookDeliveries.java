@@ -91,6 +91,15 @@ public final class WebhookDeliveries {
         });
     }
 
+    /**
+     * Forgets up to {@code limit} of the endpoint's attempts older than the retention, so the log stays as long as
+     * the retention and not as long as the server's life; returns how many, so a backlog is worked off in parts.
+     */
+    public int pruneAttempts(Key key, int limit) {
+        Instant before = Clocks.now(clock).minus(settings.attemptRetention());
+        return db.write(h -> deliveries.pruneAttempts(h, key.organizationId(), key.id(), before, limit));
+    }
+
     public Optional<Dispatch> state(Key key) {
         return db.read(h -> endpoints.findForDispatch(h, key.organizationId(), key.id()));
     }

@@ -74,6 +74,19 @@ public final class WebhookDeliveryStore {
                 .bind("org", orgId).bind("endpoint", endpointId).bind("event", eventId).execute();
     }
 
+    /** Deletes up to {@code limit} of the endpoint's attempts made before {@code before}; returns how many. */
+    public int pruneAttempts(Handle h, String orgId, String endpointId, Instant before, int limit) {
+        return h.createUpdate("""
+                        DELETE FROM webhook_attempts WHERE org_id = :org AND id IN (
+                            SELECT id FROM webhook_attempts
+                            WHERE org_id = :org AND endpoint_id = :endpoint AND created_at < :before LIMIT :limit)""")
+                .bind("org", orgId)
+                .bind("endpoint", endpointId)
+                .bind("before", Times.millis(before))
+                .bind("limit", limit)
+                .execute();
+    }
+
     /** The retries due at {@code now}, in the order of their events in the feed. */
     public List<Retry> dueRetries(Handle h, String orgId, String endpointId, Instant now, int limit) {
         return h.createQuery("""

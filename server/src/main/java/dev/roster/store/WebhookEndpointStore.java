@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Webhook endpoints, each scoped to one organization, with the dispatcher's bookkeeping beside them: the endpoint's
@@ -37,28 +38,16 @@ public final class WebhookEndpointStore {
     }
 
     public void insert(Handle h, WebhookEndpoint e, FeedPosition cursor) {
-        h.createUpdate("""
+        bindRow(h.createUpdate("""
                         INSERT INTO webhook_endpoints (org_id, id, url, event_types, description, enabled,
                             disabled_reason, secret, previous_secret, previous_secret_until, cursor_tx_id,
                             cursor_position, created_at, updated_at, created_by_api_key_id, version)
                         VALUES (:org, :id, :url, :types, :description, :enabled, :reason, :secret, :previous,
-                                :previousUntil, :tx, :position, :createdAt, :updatedAt, :createdBy, :version)""")
-                .bind("org", e.organizationId())
-                .bind("id", e.id())
-                .bind("url", e.url())
-                .bind("types", JsonColumns.write(e.eventTypes()))
-                .bind("description", e.description())
-                .bind("enabled", e.enabled())
-                .bind("reason", e.disabledReason())
-                .bind("secret", e.secret())
-                .bind("previous", e.previousSecret())
-                .bind("previousUntil", Times.millisOrNull(e.previousSecretUntil()))
+                                :previousUntil, :tx, :position, :createdAt, :updatedAt, :createdBy, :version)"""), e)
                 .bind("tx", cursor.txId())
                 .bind("position", cursor.position())
                 .bind("createdAt", Times.millis(e.createdAt()))
-                .bind("updatedAt", Times.millis(e.updatedAt()))
                 .bind("createdBy", e.createdByApiKeyId())
-                .bind("version", e.version())
                 .execute();
     }
 
@@ -86,25 +75,13 @@ public final class WebhookEndpointStore {
      * enabled again starts with a clean failure record.
      */
     public void update(Handle h, WebhookEndpoint e) {
-        int rows = h.createUpdate("""
+        int rows = bindRow(h.createUpdate("""
                         UPDATE webhook_endpoints
                         SET url = :url, event_types = :types, description = :description, enabled = :enabled,
                             disabled_reason = :reason, secret = :secret, previous_secret = :previous,
                             previous_secret_until = :previousUntil, updated_at = :updatedAt, version = :version,
                             failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END
-                        WHERE org_id = :org AND id = :id AND version = :expected""")
-                .bind("url", e.url())
-                .bind("types", JsonColumns.write(e.eventTypes()))
-                .bind("description", e.description())
-                .bind("enabled", e.enabled())
-                .bind("reason", e.disabledReason())
-                .bind("secret", e.secret())
-                .bind("previous", e.previousSecret())
-                .bind("previousUntil", Times.millisOrNull(e.previousSecretUntil()))
-                .bind("updatedAt", Times.millis(e.updatedAt()))
-                .bind("version", e.version())
-                .bind("org", e.organizationId())
-                .bind("id", e.id())
+                        WHERE org_id = :org AND id = :id AND version = :expected"""), e)
                 .bind("expected", e.version() - 1)
                 .execute();
         if (rows != 1) {
@@ -188,6 +165,22 @@ public final class WebhookEndpointStore {
                 .bind("id", id)
                 .bind("owner", owner)
                 .execute() == 1;
+    }
+
+    /** The columns an insert and an update both write, from the endpoint. */
+    private static Update bindRow(Update statement, WebhookEndpoint e) {
+        return statement.bind("org", e.organizationId())
+                .bind("id", e.id())
+                .bind("url", e.url())
+                .bind("types", JsonColumns.write(e.eventTypes()))
+                .bind("description", e.description())
+                .bind("enabled", e.enabled())
+                .bind("reason", e.disabledReason())
+                .bind("secret", e.secret())
+                .bind("previous", e.previousSecret())
+                .bind("previousUntil", Times.millisOrNull(e.previousSecretUntil()))
+                .bind("updatedAt", Times.millis(e.updatedAt()))
+                .bind("version", e.version());
     }
 
     private static WebhookEndpoint row(ResultSet rs) throws SQLException {

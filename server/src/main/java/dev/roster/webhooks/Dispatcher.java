@@ -36,6 +36,8 @@ public final class Dispatcher implements AutoCloseable {
     /** Events read per round: enough to keep up with thousands per second, few enough to record in one write. */
     static final int BATCH = 200;
     static final int RETRIES_PER_ROUND = 50;
+    static final int PRUNE_BATCH = 5_000;
+    static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
     /** Objects whose events are sent at the same time, per endpoint. */
     static final int LANES = 16;
 
@@ -81,6 +83,7 @@ public final class Dispatcher implements AutoCloseable {
             Duration poll = deliveries.settings().poll();
             Duration lease = deliveries.settings().lease();
             Instant until = null;
+            Instant nextPrune = Instant.MIN;
             while (!stopping) {
                 Instant now = deliveries.clock().instant();
                 // Renewed at half time, not every round: each renewal is a durable write.
@@ -94,6 +97,11 @@ public final class Dispatcher implements AutoCloseable {
                 Optional<Dispatch> state = deliveries.state(key).filter(d -> d.endpoint().enabled());
                 if (state.isEmpty()) {
                     return;
+                }
+                if (!now.isBefore(nextPrune)) {
+                    // In parts, so that a week's backlog never holds the writer for long in one transaction.
+                    boolean more = deliveries.pruneAttempts(key, PRUNE_BATCH) == PRUNE_BATCH;
+                    nextPrune = more ? now : now.plus(PRUNE_EVERY);
                 }
                 if (!round(key, state.get(), until)) {
                     Thread.sleep(poll.toMillis());

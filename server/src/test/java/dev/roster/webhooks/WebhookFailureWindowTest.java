@@ -14,11 +14,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** An endpoint that fails for the whole failure window (5 days in production, 300 ms here) is disabled. */
+/**
+ * Time limits made short: an endpoint that fails for the whole failure window (5 days in production, 300 ms here) is
+ * disabled, and attempts older than the retention (7 days in production, 2 s here) leave the attempts log.
+ */
 class WebhookFailureWindowTest {
     @RegisterExtension
     static final WebhookServers servers = new WebhookServers(WebhookSettings.defaults().allowingPrivateTargets()
-            .withRetries(WebhookServers.FAST, Duration.ofMillis(300)));
+            .withRetries(WebhookServers.FAST, Duration.ofMillis(300)).withAttemptRetention(Duration.ofSeconds(2)));
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -40,6 +43,25 @@ class WebhookFailureWindowTest {
             api.post("/v1/express", Http.json("expressCustomerName", "After"));
             Eventually.until(() -> receiver.deliveries().stream().anyMatch(d -> d.type().equals(
                     "express_customer.created") && d.answered() == 200), "a delivery after enabling");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void attemptsOlderThanTheRetentionLeaveTheLog(Engine engine) throws InterruptedException {
+        Http api = servers.newTenant(engine);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String endpoint = "/v1/webhook-endpoints/" + WebhookDeliveryTest.endpoint(api, receiver, List.of());
+            String first = Eventually.until(() -> api.get(endpoint + "/attempts").json().get("attempts"),
+                    a -> a.size() == 1, Duration.ofSeconds(20), "the creation's delivery recorded")
+                    .get(0).get("attemptId").asText();
+            // The dispatcher prunes when it starts on an endpoint and every minute after; turning the endpoint off
+            // until the attempt is past the retention, then on again, starts it again.
+            api.patch(endpoint, Http.json("enabled", false));
+            Thread.sleep(2_500);
+            api.patch(endpoint, Http.json("enabled", true));
+            Eventually.until(() -> api.get(endpoint + "/attempts").body(), body -> !body.contains(first),
+                    Duration.ofSeconds(20), "the old attempt pruned");
         }
     }
 }
