@@ -93,7 +93,7 @@ public final class WebhookCommand {
         @Option(names = "--org", required = true, description = "Organization ID (org_…).")
         String organizationId;
 
-        @Parameters(index = "0", description = "The endpoint ID (we_…).")
+        @Parameters(index = "0", description = "The endpoint ID (wep_…).")
         String endpointId;
 
         @Mixin
@@ -113,7 +113,7 @@ public final class WebhookCommand {
         @Option(names = "--org", required = true, description = "Organization ID (org_…).")
         String organizationId;
 
-        @Parameters(index = "0", description = "The endpoint ID (we_…).")
+        @Parameters(index = "0", description = "The endpoint ID (wep_…).")
         String endpointId;
 
         @Option(names = "--limit", defaultValue = "20", description = "How many, 1 to 100 (default 20).")

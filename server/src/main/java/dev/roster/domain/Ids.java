@@ -21,7 +21,7 @@ public enum Ids {
     ORGANIZATION("org_"),
     SESSION("ses_"),
     EVENT("evt_"),
-    WEBHOOK_ENDPOINT("we_"),
+    WEBHOOK_ENDPOINT("wep_"),
     WEBHOOK_ATTEMPT("wha_");
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -27,7 +27,7 @@ class WebhookCommandTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         String[] fields = created.out().strip().split("\t");
         String id = fields[0];
-        assertThat(id).matches("^we_[0-9a-f]{32}$");
+        assertThat(id).matches("^wep_[0-9a-f]{32}$");
         assertThat(fields[1]).startsWith("whsec_");
 
         Run list = Cli.roster(storage, "webhook", "list", "--org", org);

@@ -53,7 +53,7 @@ class WebhookEndpointRulesTest {
     }
 
     private static WebhookEndpoint endpoint(List<String> types) {
-        return new WebhookEndpoint("org_1", "we_1", "https://example.com/hook", types, "", true, null, "whsec_b2xk",
+        return new WebhookEndpoint("org_1", "wep_1", "https://example.com/hook", types, "", true, null, "whsec_b2xk",
                 null, null, NOW, NOW, null, 1);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WebhookContractTest extends OpenApiContractSupport {
     /** A public name that never resolves: accepted by the address check, never reached. */
     private static final String URL = "https://hooks.example.invalid/roster";
-    private static final String UNKNOWN = "/v1/webhook-endpoints/we_00000000000000000000000000000000";
+    private static final String UNKNOWN = "/v1/webhook-endpoints/wep_00000000000000000000000000000000";
 
     @AfterAll
     static void everyOperationOfTheSurfaceSucceededOnEveryEngine() {

@@ -52,7 +52,7 @@ class WebhookEndpointsTest {
         assertField(api.post("/v1/webhook-endpoints", Http.json("url", URL, "enabled", "yes")), "enabled");
         assertField(api.post("/v1/webhook-endpoints", Http.json("url", URL, "description", "x".repeat(1001))),
                 "description");
-        assertField(api.get("/v1/webhook-endpoints/we_1"), "webhookEndpointId");
+        assertField(api.get("/v1/webhook-endpoints/wep_1"), "webhookEndpointId");
         // Unknown keys are ignored.
         Reply ok = api.post("/v1/webhook-endpoints", Http.json("url", URL, "colour", "blue"));
         assertThat(ok.status()).as("%s", ok).isEqualTo(200);
