@@ -11,15 +11,17 @@ import dev.roster.store.WebhookEndpointStore.Key;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class Dispatcher implements AutoCloseable {
     static final int RETRIES_PER_ROUND = 50;
     static final int PRUNE_BATCH = 5_000;
     static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     /** Objects whose events are sent at the same time, per endpoint. */
     static final int LANES = 16;
 
@@ -127,14 +130,16 @@ public final class Dispatcher implements AutoCloseable {
     /**
      * One batch: due retries, then new events. The new events go out in lanes, one per object they are about: an
      * object's events in feed order, different objects' side by side (up to {@link #LANES} at a time), since one
-     * receiver round trip per event in turn could not keep up with a busy organization. Whether there was anything
-     * to do.
+     * receiver round trip per event in turn could not keep up with a busy organization. The lanes are chains of
+     * futures on the client's event loops, not threads: a thread per delivery in flight cost more CPU in wake-ups
+     * than the deliveries themselves. Whether there was anything to do.
      */
     private boolean round(Key key, Dispatch d, Instant leaseUntil) {
         WebhookEndpoint endpoint = d.endpoint();
         // A send may take the whole request timeout; none starts that could outlast the lease.
         Instant lastStart = leaseUntil.minus(Sender.REQUEST_TIMEOUT).minusSeconds(5);
         List<Outcome> outcomes = new ArrayList<>();
+        Optional<String> refused = sender.refusal(endpoint);
         boolean gone = false;
         for (Due due : deliveries.dueRetries(key, RETRIES_PER_ROUND)) {
             if (stopping || gone || deliveries.clock().instant().isAfter(lastStart)) {
@@ -143,12 +148,14 @@ public final class Dispatcher implements AutoCloseable {
             if (due.event().isEmpty()) {
                 continue; // the log never loses an event; a retry naming none is skipped rather than sent empty
             }
-            Outcome o = sender.send(endpoint, due.event().get(), due.retry().attempt(), true);
+            Outcome o = refused.isPresent()
+                    ? sender.notSent(due.event().get(), due.retry().attempt(), true, refused.get())
+                    : sender.send(endpoint, due.event().get(), due.retry().attempt(), true).join();
             outcomes.add(o);
             gone = isGone(o);
         }
         List<LoggedEvent> events = gone ? List.of() : deliveries.next(d, BATCH);
-        Batch batch = new Batch(events, endpoint, lastStart);
+        Batch batch = new Batch(events, endpoint, lastStart, refused);
         batch.send();
         int handled = batch.handledPrefix();
         // The place moves past every event handled (sent or parked) with none unhandled before it; what lies
@@ -173,17 +180,20 @@ public final class Dispatcher implements AutoCloseable {
         private final List<LoggedEvent> events;
         private final WebhookEndpoint endpoint;
         private final Instant lastStart;
+        private final Optional<String> refused;
         /** By index in {@code events}: what became of each wanted event (absent: not handled). */
         private final Map<Integer, Outcome> sent = new ConcurrentHashMap<>();
         private final Map<Integer, Boolean> parked = new ConcurrentHashMap<>();
         private volatile boolean gone;
 
-        Batch(List<LoggedEvent> events, WebhookEndpoint endpoint, Instant lastStart) {
+        Batch(List<LoggedEvent> events, WebhookEndpoint endpoint, Instant lastStart, Optional<String> refused) {
             this.events = events;
             this.endpoint = endpoint;
             this.lastStart = lastStart;
+            this.refused = refused;
         }
 
+        /** Up to {@link #LANES} lanes at a time, each taking the next waiting lane when it is done. */
         void send() {
             Map<String, List<Integer>> lanes = new LinkedHashMap<>();
             for (int i = 0; i < events.size(); i++) {
@@ -191,51 +201,40 @@ public final class Dispatcher implements AutoCloseable {
                     lanes.computeIfAbsent(events.get(i).objectId(), k -> new ArrayList<>()).add(i);
                 }
             }
-            if (lanes.size() == 1) {
-                lane(lanes.values().iterator().next());
-                return;
+            Queue<List<Integer>> waiting = new ConcurrentLinkedQueue<>(lanes.values());
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int r = 0; r < Math.min(LANES, lanes.size()); r++) {
+                running.add(nextLane(waiting));
             }
-            Semaphore slots = new Semaphore(LANES);
-            List<Thread> threads = new ArrayList<>();
-            for (List<Integer> lane : lanes.values()) {
-                slots.acquireUninterruptibly();
-                threads.add(Thread.ofVirtual().name("roster-webhook-lane").start(() -> {
-                    try {
-                        lane(lane);
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-            for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        }
+
+        private CompletableFuture<Void> nextLane(Queue<List<Integer>> waiting) {
+            List<Integer> lane = waiting.poll();
+            return lane == null ? DONE : lane(lane, 0, false).thenCompose(ignored -> nextLane(waiting));
         }
 
         /** One object's events in order; after a failure the rest wait for their retry instead of a timeout each. */
-        private void lane(List<Integer> indexes) {
-            boolean failed = false;
-            for (int i : indexes) {
-                if (stopping || gone || deliveries.clock().instant().isAfter(lastStart)) {
-                    return;
-                }
-                if (failed) {
-                    parked.put(i, true);
-                    continue;
-                }
-                Outcome o = sender.send(endpoint, events.get(i), 1, false);
+        private CompletableFuture<Void> lane(List<Integer> indexes, int at, boolean failed) {
+            if (at == indexes.size() || stopping || gone || deliveries.clock().instant().isAfter(lastStart)) {
+                return DONE;
+            }
+            int i = indexes.get(at);
+            if (failed) {
+                parked.put(i, true);
+                return lane(indexes, at + 1, true);
+            }
+            CompletableFuture<Outcome> outcome = refused.isPresent()
+                    ? CompletableFuture.completedFuture(sender.notSent(events.get(i), 1, false, refused.get()))
+                    : sender.send(endpoint, events.get(i), 1, false);
+            return outcome.thenCompose(o -> {
                 sent.put(i, o);
                 if (isGone(o)) {
                     gone = true;
-                    return;
+                    return DONE;
                 }
-                failed = !o.delivered();
-            }
+                return lane(indexes, at + 1, !o.delivered());
+            });
         }
 
         /** How many events from the start are handled: wanted ones sent (not refused with 410) or parked. */
