@@ -40,22 +40,7 @@ CREATE TABLE webhook_retries (
 );
 CREATE INDEX webhook_retries_due ON webhook_retries (org_id, endpoint_id, next_attempt_at);
 
--- Every delivery attempt, newest first per endpoint.
-CREATE TABLE webhook_attempts (
-    org_id        VARCHAR(36)  NOT NULL,
-    id            VARCHAR(36)  NOT NULL,
-    endpoint_id   VARCHAR(36)  NOT NULL,
-    event_id      VARCHAR(36)  NOT NULL,
-    event_type    VARCHAR(80)  NOT NULL,
-    attempt       INTEGER      NOT NULL,
-    status_code   INTEGER,
-    error         VARCHAR(500),
-    duration_ms   BIGINT       NOT NULL,
-    created_at    BIGINT       NOT NULL,
-    next_attempt_at BIGINT,
-    PRIMARY KEY (org_id, id)
-);
-CREATE INDEX webhook_attempts_newest ON webhook_attempts (org_id, endpoint_id, created_at DESC, id DESC);
+-- webhook_attempts, the delivery log, is created by V10.1 in each engine's folder: its layout differs.
 
 -- Resending one event finds it by its public id.
 CREATE INDEX events_by_event_id ON events (org_id, event_id);

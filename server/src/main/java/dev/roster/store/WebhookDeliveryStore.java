@@ -5,6 +5,7 @@ import dev.roster.domain.Keyset;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.Page;
 import dev.roster.domain.WebhookAttempt;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,29 +27,33 @@ public final class WebhookDeliveryStore {
                         Instant nextAttemptAt) {
     }
 
+    private static final String INSERT_ATTEMPT = """
+            INSERT INTO webhook_attempts (org_id, endpoint_id, created_at, id, event_id, event_type, attempt,
+                                          status_code, error, duration_ms, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Plain JDBC (see {@link DirectStatements}): one row per delivery, as many as the write path has events. */
     public void recordAttempts(Handle h, List<WebhookAttempt> attempts) {
         if (attempts.isEmpty()) {
             return;
         }
-        var batch = h.prepareBatch("""
-                INSERT INTO webhook_attempts (org_id, id, endpoint_id, event_id, event_type, attempt, status_code,
-                                              error, duration_ms, created_at, next_attempt_at)
-                VALUES (:org, :id, :endpoint, :event, :type, :attempt, :status, :error, :duration, :at, :next)""");
-        for (WebhookAttempt a : attempts) {
-            batch.bind("org", a.organizationId())
-                    .bind("id", a.id())
-                    .bind("endpoint", a.endpointId())
-                    .bind("event", a.eventId())
-                    .bind("type", a.eventType())
-                    .bind("attempt", a.attempt())
-                    .bind("status", a.statusCode())
-                    .bind("error", a.error())
-                    .bind("duration", a.durationMillis())
-                    .bind("at", Times.millis(a.at()))
-                    .bind("next", Times.millisOrNull(a.nextAttemptAt()))
-                    .add();
-        }
-        batch.execute();
+        DirectStatements.run(h, INSERT_ATTEMPT, insert -> {
+            for (WebhookAttempt a : attempts) {
+                insert.setString(1, a.organizationId());
+                insert.setString(2, a.endpointId());
+                insert.setLong(3, Times.millis(a.at()));
+                insert.setString(4, a.id());
+                insert.setString(5, a.eventId());
+                insert.setString(6, a.eventType());
+                insert.setInt(7, a.attempt());
+                insert.setObject(8, a.statusCode(), Types.INTEGER);
+                insert.setString(9, a.error());
+                insert.setLong(10, a.durationMillis());
+                insert.setObject(11, Times.millisOrNull(a.nextAttemptAt()), Types.BIGINT);
+                insert.addBatch();
+            }
+            return insert.executeBatch();
+        });
     }
 
     /** Schedules (or reschedules) one event; an event already waiting takes the new attempt number and time. */
@@ -74,16 +79,28 @@ public final class WebhookDeliveryStore {
                 .bind("org", orgId).bind("endpoint", endpointId).bind("event", eventId).execute();
     }
 
-    /** Deletes up to {@code limit} of the endpoint's attempts made before {@code before}; returns how many. */
+    /**
+     * Deletes about {@code limit} of the endpoint's oldest attempts made before {@code before} (fewer when several
+     * share the limit-th one's millisecond); returns how many.
+     */
     public int pruneAttempts(Handle h, String orgId, String endpointId, Instant before, int limit) {
-        return h.createUpdate("""
-                        DELETE FROM webhook_attempts WHERE org_id = :org AND id IN (
-                            SELECT id FROM webhook_attempts
-                            WHERE org_id = :org AND endpoint_id = :endpoint AND created_at < :before LIMIT :limit)""")
+        // The oldest {@code limit} rows end at the limit-th one's time; deleting below it is a range of the key.
+        long cutoff = h.createQuery("""
+                        SELECT created_at FROM webhook_attempts
+                        WHERE org_id = :org AND endpoint_id = :endpoint AND created_at < :before
+                        ORDER BY created_at LIMIT 1 OFFSET :last""")
                 .bind("org", orgId)
                 .bind("endpoint", endpointId)
                 .bind("before", Times.millis(before))
-                .bind("limit", limit)
+                .bind("last", limit - 1)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(Times.millis(before));
+        return h.createUpdate("DELETE FROM webhook_attempts"
+                        + " WHERE org_id = :org AND endpoint_id = :endpoint AND created_at < :cutoff")
+                .bind("org", orgId)
+                .bind("endpoint", endpointId)
+                .bind("cutoff", cutoff)
                 .execute();
     }
 

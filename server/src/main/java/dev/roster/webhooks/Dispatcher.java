@@ -103,7 +103,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 if (!now.isBefore(nextPrune)) {
                     // In parts, so that a week's backlog never holds the writer for long in one transaction.
-                    boolean more = deliveries.pruneAttempts(key, PRUNE_BATCH) == PRUNE_BATCH;
+                    boolean more = deliveries.pruneAttempts(key, PRUNE_BATCH) >= PRUNE_BATCH / 2;
                     nextPrune = more ? now : now.plus(PRUNE_EVERY);
                 }
                 if (!round(key, state.get(), until)) {
