@@ -40,7 +40,23 @@ CREATE TABLE webhook_retries (
 );
 CREATE INDEX webhook_retries_due ON webhook_retries (org_id, endpoint_id, next_attempt_at);
 
--- webhook_attempts, the delivery log, is created by V10.1 in each engine's folder: its layout differs.
+-- Every delivery attempt, newest first per endpoint: one row per delivery, written by the same writer as the write
+-- path's own rows, so it is one B-tree keyed as the attempts list reads it (on SQLite ${withoutRowid} drops the
+-- rowid table; on PostgreSQL the primary key is the one index).
+CREATE TABLE webhook_attempts (
+    org_id          VARCHAR(36)  NOT NULL,
+    endpoint_id     VARCHAR(36)  NOT NULL,
+    created_at      BIGINT       NOT NULL,
+    id              VARCHAR(36)  NOT NULL,
+    event_id        VARCHAR(36)  NOT NULL,
+    event_type      VARCHAR(80)  NOT NULL,
+    attempt         INTEGER      NOT NULL,
+    status_code     INTEGER,
+    error           VARCHAR(500),
+    duration_ms     BIGINT       NOT NULL,
+    next_attempt_at BIGINT,
+    PRIMARY KEY (org_id, endpoint_id, created_at, id)
+)${withoutRowid};
 
 -- Resending one event finds it by its public id.
 CREATE INDEX events_by_event_id ON events (org_id, event_id);
