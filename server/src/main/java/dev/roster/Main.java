@@ -7,20 +7,22 @@ import dev.roster.cli.OrgCommand;
 import dev.roster.cli.ServeCommand;
 import dev.roster.cli.TrainCommand;
 import dev.roster.cli.UserCommand;
+import dev.roster.cli.WebhookCommand;
 import dev.roster.http.EdgePreloader;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code roster serve | migrate | org … | key … | user … | events …}. */
+/** {@code roster serve | migrate | org … | key … | user … | events … | webhook …}. */
 @Command(name = "roster",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Roster: self-hostable account lifecycle (Avara v1 and ZITADEL v2 APIs).")
 public final class Main {
     private static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, MigrateCommand.class,
-            OrgCommand.class, KeyCommand.class, UserCommand.class, TrainCommand.class, EventsCommand.class);
+            OrgCommand.class, KeyCommand.class, UserCommand.class, WebhookCommand.class, EventsCommand.class,
+            TrainCommand.class);
 
     public static void main(String[] args) {
         if (args.length > 0 && startsServer(args[0])) {

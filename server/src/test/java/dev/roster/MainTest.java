@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The command line is built for the subcommand being run, and whole for anything else. */
 class MainTest {
-    private static final String[] ALL = {"serve", "migrate", "org", "key", "user", "train"};
+    private static final String[] ALL = {"serve", "migrate", "org", "key", "user", "webhook", "events", "train"};
 
     @Test
     void aKnownSubcommandComesAlone() {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code roster serve} on a free port and returns once it listens. */
-    static ServerProcess start(Path dataDir, String bootstrapKey, Path log) throws Exception {
+    static ServerProcess start(Path dataDir, String bootstrapKey, Path log, String... moreOptions) throws Exception {
         String jar = System.getProperty("roster.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("system property roster.jar must name the built server jar (mvn verify sets it)");
@@ -37,9 +38,10 @@ final class ServerProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
         // Its users drive one key as hard as they can: what they measure is not the rate limit.
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar,
-                "serve", "--port", "0", "--data-dir", dataDir.toString(), "--rate-limit", "off"))
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar,
+                "serve", "--port", "0", "--data-dir", dataDir.toString(), "--rate-limit", "off"));
+        command.addAll(List.of(moreOptions));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("ROSTER_BOOTSTRAP_API_KEY", bootstrapKey);
         Process process = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();

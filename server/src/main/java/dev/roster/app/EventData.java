@@ -6,6 +6,7 @@ import dev.roster.domain.Organization;
 import dev.roster.domain.Session;
 import dev.roster.domain.StudyView;
 import dev.roster.domain.User;
+import dev.roster.domain.WebhookEndpoint;
 
 /**
  * An event's {@code data}: the object after the change, as JSON text in the shape the API answers with, so a reader
@@ -32,4 +33,7 @@ public interface EventData {
     String apiKey(ApiKey k);
 
     String organization(Organization o);
+
+    /** The webhook endpoint as its API answers, never with its secret. */
+    String webhookEndpoint(WebhookEndpoint e);
 }

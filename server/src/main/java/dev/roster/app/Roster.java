@@ -3,6 +3,7 @@ package dev.roster.app;
 import dev.roster.domain.ErrorIds;
 import dev.roster.store.ApiKeyStore;
 import dev.roster.store.Database;
+import dev.roster.store.EventFeed;
 import dev.roster.store.EventLog;
 import dev.roster.store.Dialect;
 import dev.roster.store.ExpressCustomerCache;
@@ -14,6 +15,8 @@ import dev.roster.store.SessionStore;
 import dev.roster.store.StudyStore;
 import dev.roster.store.UserStore;
 import dev.roster.store.ViewerUserStore;
+import dev.roster.store.WebhookDeliveryStore;
+import dev.roster.store.WebhookEndpointStore;
 import java.time.Clock;
 
 /** The application: every use case, wired to one database and one clock. */
@@ -36,6 +39,8 @@ public final class Roster {
     private final RateLimits rateLimits;
     private final EventHistory events;
     private final ConsoleAccess console;
+    private final WebhookEndpoints webhookEndpoints;
+    private final WebhookDeliveries webhookDeliveries;
 
     /**
      * Settings an operator may change; the defaults are ZITADEL's, which limits neither requests nor password checks
@@ -60,6 +65,10 @@ public final class Roster {
     }
 
     public Roster(Database db, Clock clock, Settings settings, EventData eventData) {
+        this(db, clock, settings, WebhookSettings.defaults(), eventData);
+    }
+
+    public Roster(Database db, Clock clock, Settings settings, WebhookSettings webhooks, EventData eventData) {
         if (settings.lockoutMaxAttempts() < 0) {
             throw new IllegalArgumentException("the lockout limit must be 0 (off) or more");
         }
@@ -93,6 +102,13 @@ public final class Roster {
         this.events = new EventHistory(db);
         this.viewerUsers = new ViewerUsers(db, userStore, viewerUserStore, termination, events, cursors, clock);
         this.console = new ConsoleAccess(db, userStore, sessions, viewerUsers, instanceSecrets, clock);
+        TargetGuard guard = new TargetGuard(webhooks.allowPrivateTargets());
+        WebhookEndpointStore endpointStore = new WebhookEndpointStore(db.dialect());
+        WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore();
+        this.webhookEndpoints = new WebhookEndpoints(db, endpointStore, deliveryStore, organizationStore, events,
+                cursors, guard, clock);
+        this.webhookDeliveries = new WebhookDeliveries(db, endpointStore, deliveryStore, new EventFeed(db.dialect()),
+                webhookEndpoints, webhooks, guard, clock);
     }
 
     /**
@@ -163,4 +179,11 @@ public final class Roster {
         return console;
     }
 
+    public WebhookEndpoints webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    public WebhookDeliveries webhookDeliveries() {
+        return webhookDeliveries;
+    }
 }

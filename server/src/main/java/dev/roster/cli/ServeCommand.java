@@ -5,6 +5,7 @@ import dev.roster.app.ApiKeys;
 import dev.roster.app.PasswordHasher;
 import dev.roster.app.RateLimit;
 import dev.roster.app.Roster;
+import dev.roster.app.WebhookSettings;
 import dev.roster.concurrent.PlatformThreads;
 import dev.roster.http.PublicUrl;
 import dev.roster.http.RosterServer;
@@ -53,6 +54,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "ROSTER_PASSWORD_CHECK_LIMIT, default 10/min).")
     String passwordCheckLimit;
 
+    @Option(names = "--webhooks-allow-private-targets",
+            defaultValue = "${env:ROSTER_WEBHOOKS_ALLOW_PRIVATE_TARGETS:-false}",
+            description = "Let webhook endpoints point at loopback, link-local and private addresses (development and "
+                    + "tests; refused by default so that API keys cannot reach the server's own network) (env "
+                    + "ROSTER_WEBHOOKS_ALLOW_PRIVATE_TARGETS).")
+    boolean webhooksAllowPrivateTargets;
+
     @Spec
     CommandSpec spec;
 
@@ -80,6 +88,8 @@ public final class ServeCommand implements Callable<Integer> {
         Database db = database.connect();
         Roster roster = new Roster(db, Clock.systemUTC(),
                 new Roster.Settings(lockoutMaxAttempts, PasswordHasher.standard(), requests, passwordChecks),
+                webhooksAllowPrivateTargets ? WebhookSettings.defaults().allowingPrivateTargets()
+                        : WebhookSettings.defaults(),
                 WireEventData.INSTANCE);
         Optional<String> configuredKey = Optional.ofNullable(System.getenv("ROSTER_BOOTSTRAP_API_KEY"))
                 .filter(k -> !k.isBlank());

@@ -51,6 +51,10 @@ public final class ErrorIds {
     public static final String EXPRESS_NOT_FOUND = "EXPRESS-NOT-FOUND";
     public static final String EXPRESS_CUSTOMER_INACTIVE = "EXPRESS-CUSTOMER-INACTIVE";
 
+    // Webhook endpoints
+    public static final String WEBHOOK_ENDPOINT_NOT_FOUND = "WEBHOOK-ENDPOINT-NOT-FOUND";
+    public static final String WEBHOOK_EVENT_NOT_FOUND = "WEBHOOK-EVENT-NOT-FOUND";
+
     // Viewer studies
     public static final String STUDY_NOT_FOUND = "STUDY-NOT-FOUND";
     public static final String STUDY_ALREADY_EXISTS = "STUDY-ALREADY-EXISTS";

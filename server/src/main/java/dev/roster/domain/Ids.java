@@ -20,7 +20,9 @@ public enum Ids {
     STUDY("stu_"),
     ORGANIZATION("org_"),
     SESSION("ses_"),
-    EVENT("evt_");
+    EVENT("evt_"),
+    WEBHOOK_ENDPOINT("wep_"),
+    WEBHOOK_ATTEMPT("wha_");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();

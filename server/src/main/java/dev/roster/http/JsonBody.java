@@ -7,7 +7,9 @@ import dev.roster.domain.Code;
 import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
 import dev.roster.domain.Metadata;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +81,22 @@ public final class JsonBody {
             throw DomainError.invalidField(field, "must be true or false");
         }
         return value.booleanValue();
+    }
+
+    /** An array of strings; null, other types and non-string entries are refused. */
+    public List<String> strings(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.isArray()) {
+            throw DomainError.invalidField(field, "must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw DomainError.invalidField(field, "must be an array of strings");
+            }
+            values.add(item.textValue());
+        }
+        return values;
     }
 
     /**

@@ -16,7 +16,10 @@ import dev.roster.http.v1.EventsApi;
 import dev.roster.http.v1.ExpressApi;
 import dev.roster.http.v1.StudiesApi;
 import dev.roster.http.v1.ViewerUsersApi;
+import dev.roster.http.v1.WebhookEndpointsApi;
 import dev.roster.http.v2.ZitadelServices;
+import dev.roster.webhooks.DeliveryListener;
+import dev.roster.webhooks.Dispatcher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -40,9 +43,13 @@ public final class RosterServer implements AutoCloseable {
     /** Work that would slow start-up down and can wait until the server listens. */
     private final Runnable afterStart;
     private Housekeeping housekeeping;
+    private final DeliveryListener webhookMetrics;
+    private Dispatcher dispatcher;
 
-    private RosterServer(Server server, EventLoopGroup workers, Health health, Roster roster, Runnable afterStart) {
+    private RosterServer(Server server, EventLoopGroup workers, Health health, Roster roster, Runnable afterStart,
+                         DeliveryListener webhookMetrics) {
         this.server = server;
+        this.webhookMetrics = webhookMetrics;
         this.workers = workers;
         this.health = health;
         this.roster = roster;
@@ -80,6 +87,7 @@ public final class RosterServer implements AutoCloseable {
         metrics.config().meterFilter(new HttpMetrics());
         DatabaseMetrics.bind(roster.database(), metrics);
         RateLimitMetrics.bind(roster.rateLimits(), metrics);
+        WebhookMetrics webhookMetrics = new WebhookMetrics(metrics);
         Health health = new Health(roster.database());
         Authentication authentication = new Authentication(roster.apiKeys());
 
@@ -120,6 +128,8 @@ public final class RosterServer implements AutoCloseable {
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new StudiesApi(roster.studies(), links));
         sb.annotatedService().decorator(idempotency).decorator(keyed).build(new ViewerUsersApi(roster.viewerUsers()));
         sb.annotatedService().decorator(keyed).build(new EventsApi(roster.events()));
+        sb.annotatedService().decorator(idempotency).decorator(keyed)
+                .build(new WebhookEndpointsApi(roster.webhookEndpoints()));
         Runnable afterStart = ZitadelServices.install(sb, roster);
         Console.install(sb, roster, links.https());
         // The first error handler added that answers wins: the v2 services' own (gRPC statuses for gRPC calls), then
@@ -128,7 +138,7 @@ public final class RosterServer implements AutoCloseable {
 
         Server server = sb.build();
         started.set(server);
-        return new RosterServer(server, workers, health, roster, afterStart);
+        return new RosterServer(server, workers, health, roster, afterStart, webhookMetrics);
     }
 
     /** Listens on the port and starts the periodic jobs. */
@@ -140,6 +150,7 @@ public final class RosterServer implements AutoCloseable {
         housekeeping = new Housekeeping();
         // A key revoked by the CLI or another replica stops working here within a second.
         housekeeping.every(Duration.ofSeconds(1), "evicting revoked API keys", roster.apiKeys()::forgetRevokedElsewhere);
+        dispatcher = new Dispatcher(roster.webhookDeliveries(), webhookMetrics).start();
         return this;
     }
 
@@ -153,6 +164,9 @@ public final class RosterServer implements AutoCloseable {
         health.stopping();
         if (housekeeping != null) {
             housekeeping.close();
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
         }
         server.stop().join();
         // Nothing runs on the loops once the server stopped, so Netty's default wait for a quiet moment (2 s) would

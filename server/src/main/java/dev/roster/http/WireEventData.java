@@ -12,9 +12,11 @@ import dev.roster.domain.Organization;
 import dev.roster.domain.Session;
 import dev.roster.domain.StudyView;
 import dev.roster.domain.User;
+import dev.roster.domain.WebhookEndpoint;
 import dev.roster.http.admin.AdminJson;
 import dev.roster.http.v1.ExpressCustomerJson;
 import dev.roster.http.v1.StudyJson;
+import dev.roster.http.v1.WebhookEndpointJson;
 import dev.roster.http.v2.SessionMessages;
 import dev.roster.http.v2.UserMessages;
 
@@ -63,6 +65,11 @@ public final class WireEventData implements EventData {
     @Override
     public String organization(Organization o) {
         return json(AdminJson.OrganizationJson.of(o));
+    }
+
+    @Override
+    public String webhookEndpoint(WebhookEndpoint e) {
+        return json(WebhookEndpointJson.of(e));
     }
 
     private static String json(Object shape) {

@@ -231,7 +231,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(writerPool)
                 .locations("classpath:db/migration", dialect.migrationLocation())
-                .placeholders(Map.of("identity", dialect.identityColumn()))
+                .placeholders(Map.of("identity", dialect.identityColumn(), "withoutRowid", dialect.withoutRowid()))
                 .target(target)
                 .load()
                 .migrate();

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
  * in position order, and everything committed is final.
  */
 public final class EventFeed {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             tx_id, position, type, created_at, actor_type, actor_id, reason, aggregate_type, aggregate_id,
             aggregate_version, payload""";
 
@@ -36,20 +36,27 @@ public final class EventFeed {
 
     /** Up to {@code limit} events after {@code after}, oldest first. */
     public List<LoggedEvent> after(Handle h, String organizationId, FeedPosition after, EventFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM events"
-                + " WHERE org_id = :org AND (tx_id, position) > (:tx, :position)");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM events WHERE org_id = :org");
         if (dialect == Dialect.POSTGRES) {
+            sql.append(" AND (tx_id, position) > (:tx, :position)");
             sql.append(" AND tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        } else {
+            // Every tx_id is 0 here. Said as a row value, SQLite read all of the organization's events and sorted
+            // them for every page (no index has tx_id); by position alone it ranges over events_by_org.
+            sql.append(" AND position > :position");
         }
         filter.exactType().ifPresent(t -> sql.append(" AND type = :type"));
         filter.typePrefix().ifPresent(p -> sql.append(" AND substr(type, 1, :prefixLength) = :prefix"));
         filter.objectId().ifPresent(id -> sql.append(" AND aggregate_id = :objectId"));
-        sql.append(" ORDER BY tx_id, position LIMIT :limit");
+        sql.append(dialect == Dialect.POSTGRES ? " ORDER BY tx_id, position" : " ORDER BY position");
+        sql.append(" LIMIT :limit");
         Query query = h.createQuery(sql.toString())
                 .bind("org", organizationId)
-                .bind("tx", after.txId())
                 .bind("position", after.position())
                 .bind("limit", limit);
+        if (dialect == Dialect.POSTGRES) {
+            query.bind("tx", after.txId());
+        }
         filter.exactType().ifPresent(t -> query.bind("type", t));
         filter.typePrefix().ifPresent(p -> query.bind("prefix", p).bind("prefixLength", p.length()));
         filter.objectId().ifPresent(id -> query.bind("objectId", id));
@@ -71,7 +78,7 @@ public final class EventFeed {
                 .isPresent());
     }
 
-    private static LoggedEvent event(ResultSet rs) throws SQLException {
+    static LoggedEvent event(ResultSet rs) throws SQLException {
         FeedPosition at = new FeedPosition(rs.getLong("tx_id"), rs.getLong("position"));
         return new LoggedEvent(
                 at,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.roster.domain.Metadata;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JSON text columns: metadata maps and event payloads. */
@@ -16,6 +17,9 @@ final class JsonColumns {
     });
 
     private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
+    });
+
+    private static final ObjectReader STRINGS = MAPPER.readerFor(new TypeReference<List<String>>() {
     });
 
     private JsonColumns() {
@@ -43,6 +47,15 @@ final class JsonColumns {
             return new Metadata(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored metadata is not a JSON object of strings", e);
+        }
+    }
+
+    /** A JSON array of strings, such as a webhook endpoint's event types. */
+    static List<String> strings(String column) {
+        try {
+            return STRINGS.readValue(column);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored value is not a JSON array of strings", e);
         }
     }
 

@@ -50,7 +50,7 @@ abstract class OpenApiContractSupport {
 
     /** The operation id prefixes of the surfaces, one test class each. */
     static final List<String> SURFACES = List.of("express.", "viewer.", "v2.", "health", "metrics", "openapi",
-            "organizations.", "apiKeys.", "events.");
+            "organizations.", "apiKeys.", "events.", "webhooks.");
 
     /** Every documented operation whose id starts with one of {@code prefixes} was seen succeeding on each engine. */
     static void everyOperationSucceededOnEveryEngine(String... prefixes) {

@@ -1,9 +1,11 @@
 package dev.roster.testing;
 
+import dev.roster.app.WebhookSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,9 +24,18 @@ public final class Replicas implements AutoCloseable {
      * an instance (migrations, the default organization) is itself a race between them.
      */
     public static Replicas start(Engine engine, int count) {
+        return start(engine, count, TestServer::start);
+    }
+
+    /** As {@link #start(Engine, int)}, with webhook settings of their own (loopback receivers, a fast schedule). */
+    public static Replicas start(Engine engine, int count, WebhookSettings webhooks) {
+        return start(engine, count, storage -> TestServer.start(storage, webhooks));
+    }
+
+    private static Replicas start(Engine engine, int count, Function<Storage, TestServer> server) {
         Storage storage = Storage.fresh(engine);
         int n = engine == Engine.SQLITE ? 1 : count;
-        List<Supplier<TestServer>> starts = Collections.nCopies(n, () -> TestServer.start(storage));
+        List<Supplier<TestServer>> starts = Collections.nCopies(n, () -> server.apply(storage));
         List<CompletableFuture<TestServer>> starting = Race.together(starts);
         List<TestServer> started = new ArrayList<>();
         RuntimeException failure = null;

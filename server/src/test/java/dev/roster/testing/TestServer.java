@@ -1,6 +1,7 @@
 package dev.roster.testing;
 
 import dev.roster.app.Roster;
+import dev.roster.app.WebhookSettings;
 import dev.roster.http.RosterServer;
 import dev.roster.http.WireEventData;
 import dev.roster.store.Database;
@@ -21,15 +22,17 @@ public final class TestServer implements AutoCloseable {
     private final Storage storage;
     private final Roster.Settings settings;
     private final Duration requestTimeout;
+    private final WebhookSettings webhooks;
     private Database database;
     private Roster roster;
     private RosterServer server;
     private Http http;
 
-    private TestServer(Storage storage, Roster.Settings settings, Duration requestTimeout) {
+    private TestServer(Storage storage, Roster.Settings settings, Duration requestTimeout, WebhookSettings webhooks) {
         this.storage = storage;
         this.settings = settings;
         this.requestTimeout = requestTimeout;
+        this.webhooks = webhooks;
     }
 
     public static TestServer start(Engine engine) {
@@ -55,8 +58,15 @@ public final class TestServer implements AutoCloseable {
         return start(Storage.fresh(engine), Roster.Settings.defaults(), requestTimeout);
     }
 
+    /** A server whose webhooks may reach loopback receivers, with the retry schedule and windows of {@code webhooks}. */
+    public static TestServer start(Storage storage, WebhookSettings webhooks) {
+        TestServer s = new TestServer(storage, Roster.Settings.defaults(), RosterServer.REQUEST_TIMEOUT, webhooks);
+        s.startServer();
+        return s;
+    }
+
     private static TestServer start(Storage storage, Roster.Settings settings, Duration requestTimeout) {
-        TestServer s = new TestServer(storage, settings, requestTimeout);
+        TestServer s = new TestServer(storage, settings, requestTimeout, WebhookSettings.defaults());
         s.startServer();
         return s;
     }
@@ -64,7 +74,7 @@ public final class TestServer implements AutoCloseable {
     private void startServer() {
         database = Database.open(storage.databaseUrl(), storage.dataDir());
         database.migrate();
-        roster = new Roster(database, Clock.systemUTC(), settings, WireEventData.INSTANCE);
+        roster = new Roster(database, Clock.systemUTC(), settings, webhooks, WireEventData.INSTANCE);
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
         server = RosterServer.build(roster, new InetSocketAddress(0), null, requestTimeout).start();
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));
