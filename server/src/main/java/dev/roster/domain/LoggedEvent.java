@@ -1,9 +1,11 @@
 package dev.roster.domain;
 
 import java.time.Instant;
-import java.util.Map;
 
-/** An event as the feed reads it back: its place in the feed, which is also its public id, and the change it records. */
+/**
+ * An event as the feed reads it back: its place in the feed, which is also its public id, and the change it records.
+ * {@code data} is the JSON text the change wrote, passed on as it is so no reader parses and writes it again.
+ */
 public record LoggedEvent(
         FeedPosition at,
         String type,
@@ -13,7 +15,7 @@ public record LoggedEvent(
         String objectType,
         String objectId,
         long objectVersion,
-        Map<String, Object> data) {
+        String data) {
 
     /** The public id, {@code evt_…}: the event's place in the feed (see {@link FeedPosition#eventId()}). */
     public String id() {

@@ -89,6 +89,6 @@ public final class EventFeed {
                 rs.getString("aggregate_type"),
                 rs.getString("aggregate_id"),
                 rs.getLong("aggregate_version"),
-                JsonColumns.object(rs.getString("payload")));
+                rs.getString("payload"));
     }
 }

@@ -9,14 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON text columns: metadata maps and event payloads. */
+/** JSON text columns: metadata maps and lists of strings. */
 final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Resolved once: looking the map type up again for every row was a visible part of reading a list page. */
     private static final ObjectReader STRING_MAP = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, String>>() {
-    });
-
-    private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
     });
 
     private static final ObjectReader STRINGS = MAPPER.readerFor(new TypeReference<List<String>>() {
@@ -56,14 +53,6 @@ final class JsonColumns {
             return STRINGS.readValue(column);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored value is not a JSON array of strings", e);
-        }
-    }
-
-    static Map<String, Object> object(String column) {
-        try {
-            return OBJECT.readValue(column);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored payload is not a JSON object", e);
         }
     }
 }

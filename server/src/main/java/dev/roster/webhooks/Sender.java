@@ -1,5 +1,6 @@
 package dev.roster.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -25,8 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -141,13 +140,13 @@ final class Sender implements AutoCloseable {
         return "delivery failed: " + message(cause);
     }
 
+    /** The delivered body; {@code data} goes out as the event log holds it, without being parsed. */
+    record Envelope(String id, String type, @JsonRawValue String data) {
+    }
+
     private byte[] body(LoggedEvent event) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("id", event.id());
-        envelope.put("type", event.type());
-        envelope.put("data", event.data());
         try {
-            return json.writeValueAsBytes(envelope);
+            return json.writeValueAsBytes(new Envelope(event.id(), event.type(), event.data()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event's data is always JSON", e);
         }
@@ -159,11 +158,6 @@ final class Sender implements AutoCloseable {
 
     private static String truncate(String s) {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
-    }
-
-    /** Ends the requests in flight at once. */
-    void abort() {
-        factory.close();
     }
 
     @Override

@@ -1,14 +1,14 @@
 package dev.roster.http.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.http.Wire;
-import java.util.Map;
 
 /** One event of the events API: what changed, who changed it and why, and the object as it was after the change. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventJson(String id, String type, String createdAt, ActorJson actor, String reason, ObjectJson object,
-                        Map<String, Object> data) {
+                        @JsonRawValue String data) {
 
     public static EventJson of(LoggedEvent e) {
         return new EventJson(e.id(), e.type(), Wire.timestamp(e.createdAt()),
