@@ -31,12 +31,11 @@ CREATE INDEX webhook_endpoints_enabled ON webhook_endpoints (enabled);
 CREATE TABLE webhook_retries (
     org_id           VARCHAR(36) NOT NULL,
     endpoint_id      VARCHAR(36) NOT NULL,
-    event_id         VARCHAR(36) NOT NULL,
     event_tx_id      BIGINT      NOT NULL,
     event_position   BIGINT      NOT NULL,
     attempt          INTEGER     NOT NULL,
     next_attempt_at  BIGINT      NOT NULL,
-    PRIMARY KEY (org_id, endpoint_id, event_id)
+    PRIMARY KEY (org_id, endpoint_id, event_tx_id, event_position)
 );
 CREATE INDEX webhook_retries_due ON webhook_retries (org_id, endpoint_id, next_attempt_at);
 

@@ -105,10 +105,11 @@ public final class Roster {
         TargetGuard guard = new TargetGuard(webhooks.allowPrivateTargets());
         WebhookEndpointStore endpointStore = new WebhookEndpointStore(db.dialect());
         WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore();
+        EventFeed feed = new EventFeed(db.dialect());
         this.webhookEndpoints = new WebhookEndpoints(db, endpointStore, deliveryStore, organizationStore, events,
-                cursors, guard, clock);
-        this.webhookDeliveries = new WebhookDeliveries(db, endpointStore, deliveryStore, new EventFeed(db.dialect()),
-                webhookEndpoints, webhooks, guard, clock);
+                feed, cursors, guard, clock);
+        this.webhookDeliveries = new WebhookDeliveries(db, endpointStore, deliveryStore, feed, webhookEndpoints,
+                webhooks, guard, clock);
     }
 
     /**

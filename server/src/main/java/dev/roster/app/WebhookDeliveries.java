@@ -11,6 +11,7 @@ import dev.roster.domain.WebhookEndpoint;
 import dev.roster.store.Database;
 import dev.roster.store.EventFeed;
 import dev.roster.store.WebhookDeliveryStore;
+import dev.roster.store.WebhookDeliveryStore.Due;
 import dev.roster.store.WebhookDeliveryStore.Retry;
 import dev.roster.store.WebhookEndpointStore;
 import dev.roster.store.WebhookEndpointStore.Dispatch;
@@ -57,10 +58,11 @@ public final class WebhookDeliveries {
         public boolean delivered() {
             return status != null && status >= 200 && status < 300;
         }
-    }
 
-    /** A due retry and its event (empty if the event is gone, which drops the retry). */
-    public record Due(Retry retry, Optional<LoggedEvent> event) {
+        /** A 410 Gone: the receiver asks for no more deliveries. */
+        public boolean gone() {
+            return status != null && status == 410;
+        }
     }
 
     public WebhookSettings settings() {
@@ -111,9 +113,7 @@ public final class WebhookDeliveries {
 
     public List<Due> dueRetries(Key key, int limit) {
         Instant now = Clocks.now(clock);
-        return db.read(h -> deliveries.dueRetries(h, key.organizationId(), key.id(), now, limit).stream()
-                .map(r -> new Due(r, deliveries.eventAt(h, key.organizationId(), r.event())))
-                .toList());
+        return db.read(h -> deliveries.dueRetries(h, key.organizationId(), key.id(), now, limit));
     }
 
     /**
@@ -135,19 +135,19 @@ public final class WebhookDeliveries {
                 if (o.delivered()) {
                     failingSince = null;
                     if (o.retried()) {
-                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().id());
+                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().at());
                     }
                 } else {
                     failingSince = failingSince == null ? o.at() : failingSince;
                     Optional<Duration> wait = schedule.after(o.attempt());
-                    if (wait.isPresent() && !isGone(o)) {
+                    if (wait.isPresent() && !o.gone()) {
                         next = o.at().plus(wait.get());
-                        deliveries.scheduleRetry(h, new Retry(e.organizationId(), e.id(), o.event().id(),
-                                o.event().at(), o.attempt() + 1, next));
+                        deliveries.scheduleRetry(h, new Retry(e.organizationId(), e.id(), o.event().at(),
+                                o.attempt() + 1, next));
                     } else if (o.retried()) {
-                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().id());
+                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().at());
                     }
-                    if (isGone(o)) {
+                    if (o.gone()) {
                         disable = "the endpoint answered 410 Gone";
                     }
                 }
@@ -157,7 +157,7 @@ public final class WebhookDeliveries {
             }
             Instant firstRetry = now.plus(schedule.after(1).orElse(Duration.ZERO));
             for (LoggedEvent p : parked) {
-                deliveries.scheduleRetry(h, new Retry(e.organizationId(), e.id(), p.id(), p.at(), 1, firstRetry));
+                deliveries.scheduleRetry(h, new Retry(e.organizationId(), e.id(), p.at(), 1, firstRetry));
             }
             deliveries.recordAttempts(h, attempts);
             if (!endpoints.advance(h, e.organizationId(), e.id(), owner, cursor, failingSince)) {
@@ -183,9 +183,6 @@ public final class WebhookDeliveries {
         }
     }
 
-    private static boolean isGone(Outcome o) {
-        return o.status() != null && o.status() == 410;
-    }
 
     /** This replica's lease on an endpoint ran out and another replica took it. */
     public static final class LeaseLost extends RuntimeException {

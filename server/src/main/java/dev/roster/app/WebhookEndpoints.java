@@ -12,6 +12,7 @@ import dev.roster.domain.WebhookAttempt;
 import dev.roster.domain.WebhookEndpoint;
 import dev.roster.domain.WebhookSigning;
 import dev.roster.store.Database;
+import dev.roster.store.EventFeed;
 import dev.roster.store.OrganizationStore;
 import dev.roster.store.WebhookDeliveryStore;
 import dev.roster.store.WebhookEndpointStore;
@@ -35,14 +36,16 @@ public final class WebhookEndpoints {
     private final WebhookDeliveryStore deliveries;
     private final OrganizationStore organizations;
     private final EventRecorder events;
+    private final EventFeed feed;
     private final Cursors cursors;
     private final TargetGuard guard;
     private final Clock clock;
 
     WebhookEndpoints(Database db, WebhookEndpointStore store, WebhookDeliveryStore deliveries,
-                     OrganizationStore organizations, EventRecorder events, Cursors cursors, TargetGuard guard,
-                     Clock clock) {
+                     OrganizationStore organizations, EventRecorder events, EventFeed feed, Cursors cursors,
+                     TargetGuard guard, Clock clock) {
         this.db = db;
+        this.feed = feed;
         this.store = store;
         this.deliveries = deliveries;
         this.organizations = organizations;
@@ -164,9 +167,9 @@ public final class WebhookEndpoints {
         Ids.EVENT.require("eventId", eventId);
         db.write(h -> {
             load(h, orgId, id);
-            LoggedEvent event = deliveries.eventById(h, orgId, eventId).orElseThrow(() -> DomainError.notFound(
+            FeedPosition at = feed.positionOf(h, orgId, eventId).orElseThrow(() -> DomainError.notFound(
                     ErrorIds.WEBHOOK_EVENT_NOT_FOUND, "Event could not be found"));
-            queue(h, orgId, id, event.id(), event.at());
+            queue(h, orgId, id, at);
             return null;
         });
     }
@@ -179,7 +182,7 @@ public final class WebhookEndpoints {
             int queued = 0;
             for (LoggedEvent event : deliveries.eventsSince(h, orgId, since, MAX_RECOVERED)) {
                 if (endpoint.wants(event.type())) {
-                    queue(h, orgId, id, event.id(), event.at());
+                    queue(h, orgId, id, event.at());
                     queued++;
                 }
             }
@@ -187,8 +190,8 @@ public final class WebhookEndpoints {
         });
     }
 
-    private void queue(Handle h, String orgId, String endpointId, String eventId, FeedPosition at) {
-        deliveries.scheduleRetry(h, new WebhookDeliveryStore.Retry(orgId, endpointId, eventId, at, 1, now()));
+    private void queue(Handle h, String orgId, String endpointId, FeedPosition at) {
+        deliveries.scheduleRetry(h, new WebhookDeliveryStore.Retry(orgId, endpointId, at, 1, now()));
     }
 
     private WebhookEndpoint load(Handle h, String orgId, String id) {

@@ -1,6 +1,7 @@
 package dev.roster.cli;
 
 import dev.roster.app.Roster;
+import dev.roster.app.WebhookSettings;
 import dev.roster.domain.Actor;
 import dev.roster.domain.Organization;
 import dev.roster.http.WireEventData;
@@ -36,8 +37,14 @@ public final class OrgCommand {
         }
 
         static int run(DatabaseOptions database, java.util.function.Consumer<Roster> action) {
+            return run(database, WebhookSettings.defaults(), action);
+        }
+
+        /** As {@link #run(DatabaseOptions, java.util.function.Consumer)}, with the webhook settings a command chose. */
+        static int run(DatabaseOptions database, WebhookSettings webhooks, java.util.function.Consumer<Roster> action) {
             try (var db = database.open()) {
-                action.accept(new Roster(db, Clock.systemUTC(), WireEventData.INSTANCE));
+                action.accept(new Roster(db, Clock.systemUTC(), Roster.Settings.defaults(), webhooks,
+                        WireEventData.INSTANCE));
                 return 0;
             } catch (dev.roster.domain.DomainError e) {
                 System.err.println("roster: " + e.getMessage());

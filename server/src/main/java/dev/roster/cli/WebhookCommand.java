@@ -1,14 +1,10 @@
 package dev.roster.cli;
 
-import dev.roster.app.Roster;
-import dev.roster.http.WireEventData;
 import dev.roster.app.WebhookEndpoints;
 import dev.roster.app.WebhookSettings;
 import dev.roster.domain.Actor;
-import dev.roster.domain.DomainError;
 import dev.roster.domain.WebhookAttempt;
 import dev.roster.domain.WebhookEndpoint;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,17 +72,11 @@ public final class WebhookCommand {
         public Integer call() {
             WebhookSettings settings = allowPrivate ? WebhookSettings.defaults().allowingPrivateTargets()
                     : WebhookSettings.defaults();
-            try (var db = database.open()) {
-                Roster roster = new Roster(db, Clock.systemUTC(), Roster.Settings.defaults(), settings,
-                        WireEventData.INSTANCE);
+            return OrgCommand.Operator.run(database, settings, roster -> {
                 WebhookEndpoint e = roster.webhookEndpoints().create(organizationId, Actor.cli(), null,
                         new WebhookEndpoints.NewEndpoint(url, eventTypes, description, true));
                 System.out.println(e.id() + "\t" + e.secret());
-                return 0;
-            } catch (DomainError e) {
-                System.err.println("roster: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 

@@ -23,8 +23,12 @@ public final class WebhookDeliveryStore {
             next_attempt_at""";
 
     /** An event due to be tried again, as attempt number {@code attempt}, at {@code nextAttemptAt}. */
-    public record Retry(String organizationId, String endpointId, String eventId, FeedPosition event, int attempt,
+    public record Retry(String organizationId, String endpointId, FeedPosition event, int attempt,
                         Instant nextAttemptAt) {
+    }
+
+    /** A retry that is due, with its event read in the same query. */
+    public record Due(int attempt, LoggedEvent event) {
     }
 
     private static final String INSERT_ATTEMPT = """
@@ -59,14 +63,13 @@ public final class WebhookDeliveryStore {
     /** Schedules (or reschedules) one event; an event already waiting takes the new attempt number and time. */
     public void scheduleRetry(Handle h, Retry r) {
         h.createUpdate("""
-                        INSERT INTO webhook_retries (org_id, endpoint_id, event_id, event_tx_id, event_position,
-                                                     attempt, next_attempt_at)
-                        VALUES (:org, :endpoint, :event, :tx, :position, :attempt, :next)
-                        ON CONFLICT (org_id, endpoint_id, event_id)
+                        INSERT INTO webhook_retries (org_id, endpoint_id, event_tx_id, event_position, attempt,
+                                                     next_attempt_at)
+                        VALUES (:org, :endpoint, :tx, :position, :attempt, :next)
+                        ON CONFLICT (org_id, endpoint_id, event_tx_id, event_position)
                         DO UPDATE SET attempt = excluded.attempt, next_attempt_at = excluded.next_attempt_at""")
                 .bind("org", r.organizationId())
                 .bind("endpoint", r.endpointId())
-                .bind("event", r.eventId())
                 .bind("tx", r.event().txId())
                 .bind("position", r.event().position())
                 .bind("attempt", r.attempt())
@@ -74,9 +77,13 @@ public final class WebhookDeliveryStore {
                 .execute();
     }
 
-    public void removeRetry(Handle h, String orgId, String endpointId, String eventId) {
-        h.createUpdate("DELETE FROM webhook_retries WHERE org_id = :org AND endpoint_id = :endpoint AND event_id = :event")
-                .bind("org", orgId).bind("endpoint", endpointId).bind("event", eventId).execute();
+    public void removeRetry(Handle h, String orgId, String endpointId, FeedPosition event) {
+        h.createUpdate("""
+                        DELETE FROM webhook_retries WHERE org_id = :org AND endpoint_id = :endpoint
+                          AND event_tx_id = :tx AND event_position = :position""")
+                .bind("org", orgId).bind("endpoint", endpointId)
+                .bind("tx", event.txId()).bind("position", event.position())
+                .execute();
     }
 
     /**
@@ -104,19 +111,19 @@ public final class WebhookDeliveryStore {
                 .execute();
     }
 
-    /** The retries due at {@code now}, in the order of their events in the feed. */
-    public List<Retry> dueRetries(Handle h, String orgId, String endpointId, Instant now, int limit) {
-        return h.createQuery("""
-                        SELECT event_id, event_tx_id, event_position, attempt, next_attempt_at FROM webhook_retries
-                        WHERE org_id = :org AND endpoint_id = :endpoint AND next_attempt_at <= :now
-                        ORDER BY event_tx_id, event_position LIMIT :limit""")
+    /** The retries due at {@code now} with their events, in the order of the events in the feed. */
+    public List<Due> dueRetries(Handle h, String orgId, String endpointId, Instant now, int limit) {
+        return h.createQuery("SELECT r.attempt, " + EventFeed.COLUMNS + """
+                         FROM webhook_retries r
+                        JOIN events ON events.org_id = r.org_id AND events.tx_id = r.event_tx_id
+                                   AND events.position = r.event_position
+                        WHERE r.org_id = :org AND r.endpoint_id = :endpoint AND r.next_attempt_at <= :now
+                        ORDER BY r.event_tx_id, r.event_position LIMIT :limit""")
                 .bind("org", orgId)
                 .bind("endpoint", endpointId)
                 .bind("now", Times.millis(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Retry(orgId, endpointId, rs.getString("event_id"),
-                        new FeedPosition(rs.getLong("event_tx_id"), rs.getLong("event_position")),
-                        rs.getInt("attempt"), Times.instant(rs, "next_attempt_at")))
+                .map((rs, ctx) -> new Due(rs.getInt("attempt"), EventFeed.event(rs)))
                 .list();
     }
 
@@ -139,22 +146,6 @@ public final class WebhookDeliveryStore {
                 })
                 .list();
         return Page.ofOverfetched(rows, limit, a -> new Keyset(a.at().toEpochMilli(), a.id()));
-    }
-
-    /** The organization's event with this public id, which names its place in the feed. */
-    public Optional<LoggedEvent> eventById(Handle h, String orgId, String eventId) {
-        return FeedPosition.ofEventId(eventId).flatMap(at -> eventAt(h, orgId, at));
-    }
-
-    /** The organization's event at this place in the feed. */
-    public Optional<LoggedEvent> eventAt(Handle h, String orgId, FeedPosition at) {
-        return h.createQuery("SELECT " + EventFeed.COLUMNS
-                        + " FROM events WHERE org_id = :org AND tx_id = :tx AND position = :position")
-                .bind("org", orgId)
-                .bind("tx", at.txId())
-                .bind("position", at.position())
-                .map((rs, ctx) -> EventFeed.event(rs))
-                .findOne();
     }
 
     /** The organization's events created at or after {@code since}, oldest first, at most {@code limit}. */

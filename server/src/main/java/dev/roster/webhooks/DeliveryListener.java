@@ -4,7 +4,5 @@ import dev.roster.app.WebhookDeliveries.Outcome;
 
 /** Told of every delivery once it is recorded: the metrics' way in. */
 public interface DeliveryListener {
-    DeliveryListener NONE = outcome -> { };
-
     void recorded(Outcome outcome);
 }

@@ -1,11 +1,11 @@
 package dev.roster.webhooks;
 
 import dev.roster.app.WebhookDeliveries;
-import dev.roster.app.WebhookDeliveries.Due;
 import dev.roster.app.WebhookDeliveries.Outcome;
 import dev.roster.domain.FeedPosition;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.WebhookEndpoint;
+import dev.roster.store.WebhookDeliveryStore.Due;
 import dev.roster.store.WebhookEndpointStore.Dispatch;
 import dev.roster.store.WebhookEndpointStore.Key;
 import java.time.Duration;
@@ -139,22 +139,24 @@ public final class Dispatcher implements AutoCloseable {
         // A send may take the whole request timeout; none starts that could outlast the lease.
         Instant lastStart = leaseUntil.minus(Sender.REQUEST_TIMEOUT).minusSeconds(5);
         List<Outcome> outcomes = new ArrayList<>();
-        Optional<String> refused = sender.refusal(endpoint);
+        // The address check resolves the host, a blocking lookup: only a round with something to send makes it.
+        List<Due> dues = deliveries.dueRetries(key, RETRIES_PER_ROUND);
+        Optional<String> refused = dues.isEmpty() ? Optional.empty() : sender.refusal(endpoint);
         boolean gone = false;
-        for (Due due : deliveries.dueRetries(key, RETRIES_PER_ROUND)) {
+        for (Due due : dues) {
             if (stopping || gone || deliveries.clock().instant().isAfter(lastStart)) {
                 break;
             }
-            if (due.event().isEmpty()) {
-                continue; // the log never loses an event; a retry naming none is skipped rather than sent empty
-            }
             Outcome o = refused.isPresent()
-                    ? sender.notSent(due.event().get(), due.retry().attempt(), true, refused.get())
-                    : sender.send(endpoint, due.event().get(), due.retry().attempt(), true).join();
+                    ? sender.notSent(due.event(), due.attempt(), true, refused.get())
+                    : sender.send(endpoint, due.event(), due.attempt(), true).join();
             outcomes.add(o);
-            gone = isGone(o);
+            gone = o.gone();
         }
         List<LoggedEvent> events = gone ? List.of() : deliveries.next(d, BATCH);
+        if (dues.isEmpty() && !events.isEmpty()) {
+            refused = sender.refusal(endpoint);
+        }
         Batch batch = new Batch(events, endpoint, lastStart, refused);
         batch.send();
         int handled = batch.handledPrefix();
@@ -169,10 +171,6 @@ public final class Dispatcher implements AutoCloseable {
         deliveries.commit(d, owner, outcomes, parked, cursor);
         outcomes.forEach(listener::recorded);
         return true;
-    }
-
-    private static boolean isGone(Outcome o) {
-        return o.status() != null && o.status() == 410;
     }
 
     /** The new events of one round, sent in lanes by object. */
@@ -229,7 +227,7 @@ public final class Dispatcher implements AutoCloseable {
                     : sender.send(endpoint, events.get(i), 1, false);
             return outcome.thenCompose(o -> {
                 sent.put(i, o);
-                if (isGone(o)) {
+                if (o.gone()) {
                     gone = true;
                     return DONE;
                 }
@@ -242,7 +240,7 @@ public final class Dispatcher implements AutoCloseable {
             for (int i = 0; i < events.size(); i++) {
                 boolean wanted = endpoint.wants(events.get(i).type());
                 Outcome o = sent.get(i);
-                boolean handled = !wanted || parked.containsKey(i) || (o != null && !isGone(o));
+                boolean handled = !wanted || parked.containsKey(i) || (o != null && !o.gone());
                 if (!handled) {
                     return i;
                 }
@@ -257,7 +255,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Outcome> outcomes(int handled) {
             List<Outcome> out = new ArrayList<>();
             sent.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                if (e.getKey() < handled || e.getValue().delivered() || isGone(e.getValue())) {
+                if (e.getKey() < handled || e.getValue().delivered() || e.getValue().gone()) {
                     out.add(e.getValue());
                 }
             });
@@ -286,7 +284,7 @@ public final class Dispatcher implements AutoCloseable {
     public void close() {
         stopping = true;
         supervisor.shutdownNow();
-        sender.abort();
+        sender.close();
         List<Thread> running = List.copyOf(workers.values());
         try {
             for (Thread t : running) {
@@ -297,6 +295,5 @@ public final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sender.close();
     }
 }
