@@ -139,10 +139,11 @@ public final class ApiKeys {
             Instant now = Clocks.now(clock);
             keys.revoke(h, organizationId, apiKeyId, now);
             long version = keys.version(h, organizationId, apiKeyId);
-            ApiKey after = keys.find(h, organizationId, apiKeyId).orElseThrow(ApiKeys::keyNotFound);
+            ApiKey after = new ApiKey(key.id(), key.organizationId(), key.name(), key.instanceAdmin(), key.createdAt(),
+                    now);
             Events log = new Events(organizationId, AGGREGATE, apiKeyId, actor, null, now);
             events.append(h, log.event("api_key.revoked", version, events.data().apiKey(after)));
-            return new ApiKey(key.id(), key.organizationId(), key.name(), key.instanceAdmin(), key.createdAt(), now);
+            return after;
         });
         byHash.asMap().values().removeIf(p -> p.apiKeyId().equals(apiKeyId));
         return revoked;

@@ -97,18 +97,28 @@ public final class ConsoleAccess {
 
     /** The token every form of this session carries; it changes with every sign-in. */
     public String csrfToken(SignedIn who) {
-        byte[] mac = csrfKey.sign((who.principal().organizationId() + "|" + who.sessionId())
-                .getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(csrfKey.sign(csrfClaims(who)));
     }
 
-    /** Compared in constant time. */
+    /** Checked as the installation key checks every signature: in constant time. */
     public boolean csrfMatches(SignedIn who, String sent) {
         if (sent == null) {
             return false;
         }
-        return java.security.MessageDigest.isEqual(csrfToken(who).getBytes(StandardCharsets.US_ASCII),
-                sent.getBytes(StandardCharsets.US_ASCII));
+        try {
+            return csrfKey.signs(csrfClaims(who), Base64.getUrlDecoder().decode(sent));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    private static byte[] csrfClaims(SignedIn who) {
+        return (who.principal().organizationId() + "|" + who.sessionId()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Loads the form-token key before requests arrive, as the cursor key is. */
+    public void prepare() {
+        csrfKey.load();
     }
 
     private boolean mayUseConsole(Principal who, String userId) {

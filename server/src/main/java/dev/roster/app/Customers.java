@@ -18,7 +18,6 @@ import dev.roster.store.Listed;
 import dev.roster.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -231,11 +230,7 @@ public final class Customers {
         Ids.CUSTOMER.require("expressCustomerId", customerId);
         return db.read(h -> {
             load(h, who, customerId);
-            List<User> linked = new ArrayList<>();
-            for (String userId : store.usersOf(h, who.organizationId(), customerId)) {
-                users.find(h, who.organizationId(), userId).ifPresent(linked::add);
-            }
-            return linked;
+            return users.linkedTo(h, who.organizationId(), customerId);
         });
     }
 

@@ -7,7 +7,7 @@ import dev.roster.domain.Text;
 /** The optional {@code Roster-Reason} header: why a change was made, kept with its event in the audit log. */
 public final class Reasons {
     public static final String HEADER = "roster-reason";
-    static final int MAX_LENGTH = 500;
+    public static final int MAX_LENGTH = 500;
 
     private Reasons() {
     }
@@ -22,8 +22,13 @@ public final class Reasons {
         if (reason == null) {
             throw DomainError.invalidField("Roster-Reason header", "must be UTF-8 text");
         }
+        return checked("Roster-Reason header", reason);
+    }
+
+    /** A reason given in {@code field}, stripped, within the limit the audit log keeps for every reason. */
+    public static String checked(String field, String reason) {
         if (Text.length(reason) > MAX_LENGTH) {
-            throw DomainError.invalidField("Roster-Reason header", "must be at most " + MAX_LENGTH + " characters");
+            throw DomainError.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
         }
         return reason.strip();
     }

@@ -144,6 +144,7 @@ public final class RosterServer implements AutoCloseable {
     /** Listens on the port and starts the periodic jobs. */
     public RosterServer start() {
         roster.cursors().prepare();
+        roster.console().prepare();
         health.startProbing();
         server.start().join();
         afterStart.run();

@@ -187,21 +187,10 @@ public final class ExpressCustomerStore {
 
     /** The customers a user is linked to. */
     public List<String> customersOf(Handle h, String orgId, String userId) {
-        return links(h, "customer_id", "user_id", orgId, userId, "customer_id");
-    }
-
-    /** The users linked to a customer, in the order they were linked. */
-    public List<String> usersOf(Handle h, String orgId, String customerId) {
-        return links(h, "user_id", "customer_id", orgId, customerId, "linked_at, user_id");
-    }
-
-    /** One side of the links whose other side is {@code id}; the column names are this class's constants. */
-    private static List<String> links(Handle h, String column, String byColumn, String orgId, String id,
-                                      String orderBy) {
-        return h.createQuery("SELECT " + column + " FROM express_customer_users WHERE org_id = :org AND " + byColumn
-                        + " = :id ORDER BY " + orderBy)
+        return h.createQuery("SELECT customer_id FROM express_customer_users WHERE org_id = :org AND user_id = :user"
+                        + " ORDER BY customer_id")
                 .bind("org", orgId)
-                .bind("id", id)
+                .bind("user", userId)
                 .mapTo(String.class)
                 .list();
     }

@@ -9,6 +9,7 @@ import dev.roster.domain.UserState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,6 +102,17 @@ public final class UserStore {
                 .bind("name", lower(username))
                 .map((rs, ctx) -> row(rs))
                 .findOne();
+    }
+
+    /** The users linked to an Express customer, oldest link first, in one query. */
+    public List<User> linkedTo(Handle h, String orgId, String customerId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM users u JOIN ("
+                        + "SELECT user_id, linked_at FROM express_customer_users WHERE org_id = :org AND customer_id = :id"
+                        + ") l ON l.user_id = u.id WHERE u.org_id = :org ORDER BY l.linked_at, u.id")
+                .bind("org", orgId)
+                .bind("id", customerId)
+                .map((rs, ctx) -> row(rs))
+                .list();
     }
 
     /** One page of the users matching {@code filter}; the total counts every match. */

@@ -65,10 +65,14 @@ class ConsoleBrowserTest {
         assertThat(site.text()).contains("locked or inactive");
 
         String memberLogin = "member-" + ConsoleSite.shortId() + "@example.com";
-        site.user(memberLogin, ConsoleSite.PASSWORD);
+        String member = site.user(memberLogin, ConsoleSite.PASSWORD);
         site.signIn(memberLogin, ConsoleSite.PASSWORD);
         assertThat(site.text()).contains("Only the organization's owner and admins may use the console");
         assertThat(site.chrome.manage().getCookieNamed("roster_console")).isNull();
+        // The password was right, so a session was made; it is ended at once, not left for the member to use.
+        List<String> made = sessionsOf(site.api, "session.created", member);
+        assertThat(made).isNotEmpty();
+        assertThat(sessionsOf(site.api, "session.terminated", member)).containsAll(made);
     }
 
     @Test
@@ -286,6 +290,40 @@ class ConsoleBrowserTest {
         assertThat(bulk.body()).contains("Express customer could not be found");
         assertThat(site.server.http().as(otherKey).get("/v1/express/" + theirs).json().path("isActive").asBoolean())
                 .isTrue();
+
+        // Their users and keys: a change aimed at one is "not found", and it stays as it was.
+        Http other = site.server.http().as(otherKey);
+        String theirUser = other.post("/v2/users/human", Http.json(
+                "profile", Http.json("givenName", "Their", "familyName", "User"),
+                "email", Http.json("email", "their-" + ConsoleSite.shortId() + "@example.com"))).json()
+                .get("userId").asText();
+        String theirKeyId = other.get("/v1/events?type=api_key.created").json().get("events").get(0)
+                .get("data").get("apiKeyId").asText();
+        assertThat(post("/console/users/" + theirUser, "_csrf=" + token + "&action=lock&reason=x", null)
+                .statusCode()).isEqualTo(404);
+        assertThat(post("/console/api-keys/" + theirKeyId + "/revoke", "_csrf=" + token, null).statusCode())
+                .isEqualTo(404);
+        assertThat(other.get("/v2/users/" + theirUser).json().at("/user/state").asText())
+                .isEqualTo("USER_STATE_ACTIVE");
+        assertThat(other.get("/v1/express").status()).as("their key still works").isEqualTo(200);
+    }
+
+    /** The sessions of {@code userId} that events of {@code type} are about, read from the events feed. */
+    private static List<String> sessionsOf(Http api, String type, String userId) {
+        List<String> sessions = new java.util.ArrayList<>();
+        String after = null;
+        JsonNode page;
+        do {
+            page = api.get("/v1/events?limit=100&type=" + type + (after == null ? "" : "&starting_after=" + after))
+                    .json();
+            for (JsonNode e : page.get("events")) {
+                after = e.get("id").asText();
+                if (userId.equals(e.at("/data/factors/user/id").asText())) {
+                    sessions.add(e.get("object").get("id").asText());
+                }
+            }
+        } while (page.get("hasMore").asBoolean());
+        return sessions;
     }
 
     @Test

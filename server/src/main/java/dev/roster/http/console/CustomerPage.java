@@ -15,6 +15,7 @@ import dev.roster.app.Customers;
 import dev.roster.app.Studies;
 import dev.roster.app.Users;
 import dev.roster.domain.DomainError;
+import dev.roster.domain.ErrorIds;
 import dev.roster.domain.ExpressCustomer;
 import dev.roster.domain.LoggedEvent;
 import dev.roster.domain.StudyFilter;
@@ -78,7 +79,7 @@ final class CustomerPage {
                     customers.removeUser(who.principal(), form.get("reason"), id, form.get("userId"));
                     yield "unlinked";
                 }
-                default -> throw DomainError.notFound("ROSTER-ROUTE-NOT-FOUND", "No such page");
+                default -> throw DomainError.notFound(ErrorIds.ROUTE_NOT_FOUND, "No such page");
             };
         } catch (DomainError e) {
             if (e.code() == dev.roster.domain.Code.NOT_FOUND && !action.endsWith("-user")) {
@@ -100,7 +101,7 @@ final class CustomerPage {
         UserFilter byName = new UserFilter.Text(UserFilter.Field.USERNAME, user, UserFilter.Match.EQUALS, true);
         return users.list(who.principal(), byName, UserFilter.Sort.CREATION_DATE, true, 0, 1).items().stream()
                 .findFirst().map(User::id)
-                .orElseThrow(() -> DomainError.notFound("USER-NOT-FOUND", "No user has this login name"));
+                .orElseThrow(() -> DomainError.notFound(ErrorIds.USER_NOT_FOUND, "No user has this login name"));
     }
 
     private HttpResponse render(ConsoleAccess.SignedIn who, String id, HttpStatus status, String notice, String error) {

@@ -45,7 +45,8 @@ final class Html {
     /** A required reason field with its label; {@code id} must be unique on the page. */
     static String reasonField(String id) {
         return "<label for=\"" + esc(id) + "\">Reason</label>"
-                + "<input id=\"" + esc(id) + "\" name=\"reason\" required maxlength=\"500\" autocomplete=\"off\">";
+                + "<input id=\"" + esc(id) + "\" name=\"reason\" required maxlength=\""
+                + dev.roster.http.Reasons.MAX_LENGTH + "\" autocomplete=\"off\">";
     }
 
     static String button(String text) {

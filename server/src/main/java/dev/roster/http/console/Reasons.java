@@ -1,12 +1,9 @@
 package dev.roster.http.console;
 
 import dev.roster.domain.DomainError;
-import dev.roster.domain.Text;
 
-/** The reason a form gives for a change: required, and as long as the API's {@code Roster-Reason} may be. */
+/** The reason a form gives for a change: required here, and held to the API's {@code Roster-Reason} limit. */
 final class Reasons {
-    static final int MAX_LENGTH = 500;
-
     private Reasons() {
     }
 
@@ -14,9 +11,6 @@ final class Reasons {
         if (reason == null || reason.isBlank()) {
             throw DomainError.invalidField("reason", "a reason is required");
         }
-        if (Text.length(reason) > MAX_LENGTH) {
-            throw DomainError.invalidField("reason", "must be at most " + MAX_LENGTH + " characters");
-        }
-        return reason.strip();
+        return dev.roster.http.Reasons.checked("reason", reason);
     }
 }
