@@ -77,6 +77,11 @@ public final class WebhookDeliveries {
         return clock;
     }
 
+    /** How long the database writer has spent writing: deliveries give way while it is saturated. */
+    public long writerBusyNanos() {
+        return db.writerBusyNanos();
+    }
+
     public List<Key> enabledEndpoints() {
         return db.read(endpoints::enabled);
     }

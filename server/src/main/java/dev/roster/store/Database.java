@@ -278,6 +278,11 @@ public final class Database implements AutoCloseable {
         return new CommitCounts(groupCommit.commits(), groupCommit.committedUnits());
     }
 
+    /** Nanoseconds the writer has spent writing since start (never waiting for work); rises at 1e9/s when saturated. */
+    public long writerBusyNanos() {
+        return groupCommit.busyNanos();
+    }
+
     /** Null on PostgreSQL. */
     public LogState logState() {
         return checkpointer == null ? null : new LogState(checkpointer.logFrames(), checkpointer.writerCheckpoints());

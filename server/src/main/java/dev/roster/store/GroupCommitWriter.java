@@ -51,6 +51,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedUnits = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private volatile boolean closed;
 
     GroupCommitWriter(Jdbi jdbi, String name, Savepoints savepoints) {
@@ -122,6 +123,11 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Units waiting for the writer (not counting the batch being written). */
+    /** Time spent writing since start, waits for work excluded: how saturated the write path is, read as a rate. */
+    long busyNanos() {
+        return busyNanos.get();
+    }
+
     int queued() {
         return queue.size();
     }
@@ -135,6 +141,7 @@ final class GroupCommitWriter implements AutoCloseable {
             if (first == null) {
                 return; // stopping and nothing left: every unit queued before close() was written
             }
+            long began = System.nanoTime();
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
             stopping |= batch.remove(STOP);
@@ -150,6 +157,7 @@ final class GroupCommitWriter implements AutoCloseable {
             for (Unit<?> unit : between) {
                 runOutsideTransaction(unit);
             }
+            busyNanos.addAndGet(System.nanoTime() - began);
             batch.clear();
             between.clear();
         }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * back. Every second it looks for enabled endpoints and gives each one it can lease a worker on a virtual thread;
  * the worker sends the endpoint's due retries and new events in feed order, records each batch in one transaction
  * and renews its lease, until the endpoint is disabled, deleted or leased elsewhere. With several replicas the
- * lease makes one of them deliver a given endpoint at a time.
+ * lease makes one of them deliver a given endpoint at a time. While the write path is saturated, workers pause
+ * between rounds ({@link Yielding}).
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -47,6 +48,7 @@ public final class Dispatcher implements AutoCloseable {
     private final WebhookDeliveries deliveries;
     private final Sender sender;
     private final DeliveryListener listener;
+    private final Yielding yielding;
     private final String owner = "replica-" + UUID.randomUUID();
     private final Map<Key, Thread> workers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,6 +62,7 @@ public final class Dispatcher implements AutoCloseable {
         this.deliveries = deliveries;
         this.listener = listener;
         this.sender = new Sender(deliveries.guard(), deliveries.clock());
+        this.yielding = new Yielding(deliveries::writerBusyNanos, System::nanoTime);
     }
 
     public Dispatcher start() {
@@ -106,8 +109,11 @@ public final class Dispatcher implements AutoCloseable {
                     boolean more = deliveries.pruneAttempts(key, PRUNE_BATCH) >= PRUNE_BATCH / 2;
                     nextPrune = more ? now : now.plus(PRUNE_EVERY);
                 }
+                long began = System.nanoTime();
                 if (!round(key, state.get(), until)) {
                     Thread.sleep(poll.toMillis());
+                } else {
+                    pauseIfSaturated(System.nanoTime() - began);
                 }
             }
         } catch (WebhookDeliveries.LeaseLost e) {
@@ -124,6 +130,14 @@ public final class Dispatcher implements AutoCloseable {
                 releaseQuietly(key);
             }
             workers.remove(key);
+        }
+    }
+
+    private void pauseIfSaturated(long roundNanos) throws InterruptedException {
+        Duration pause = yielding.pauseAfter(roundNanos, workers.size());
+        if (!pause.isZero()) {
+            listener.yielded(pause);
+            Thread.sleep(pause);
         }
     }
 

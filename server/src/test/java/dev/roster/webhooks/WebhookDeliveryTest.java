@@ -60,7 +60,8 @@ class WebhookDeliveryTest {
             }
             String metrics = servers.on(engine).http().get("/metrics").body();
             assertThat(metrics).contains("roster_webhook_deliveries_total{result=\"success\"}")
-                    .contains("roster_webhook_delivery_lag_seconds_bucket");
+                    .contains("roster_webhook_delivery_lag_seconds_bucket")
+                    .contains("roster_webhook_yielded_seconds_total");
         }
     }
 
