@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.domain.FeedPosition;
 import dev.roster.store.Database;
+import dev.roster.testing.Engine;
 import dev.roster.testing.Eventually;
+import dev.roster.testing.Storage;
 import dev.roster.testing.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,13 +18,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * At-least-once across a crash: a server process delivering to a slow receiver is killed with SIGKILL in the middle
  * of its deliveries and started again on the same data; the receiver ends up with every event the log holds
- * (some twice, none missing).
+ * (some twice, none missing). On PostgreSQL the restarted server is another replica to the database, so it also
+ * shows the dead one's endpoint lease being taken over once it expires.
  */
 class WebhookKillIT {
     private static final String KEY = "webhook-kill-it-key-0123456789abcdef";
@@ -34,10 +38,15 @@ class WebhookKillIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void noEventIsLostWhenTheServerIsKilledMidDelivery() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void noEventIsLostWhenTheServerIsKilledMidDelivery(Engine engine) throws Exception {
         Path data = dir.resolve("data");
         Path log = dir.resolve("server.log");
+        String databaseUrl = Storage.fresh(engine).databaseUrl();
+        String[] options = databaseUrl == null
+                ? new String[] {"--webhooks-allow-private-targets"}
+                : new String[] {"--webhooks-allow-private-targets", "--database-url", databaseUrl};
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             // Slow enough that the deliveries are still going when the writes are done.
             receiver.answer(d -> {
@@ -48,7 +57,7 @@ class WebhookKillIT {
                 }
                 return 200;
             });
-            ServerProcess first = ServerProcess.start(data, KEY, log, "--webhooks-allow-private-targets");
+            ServerProcess first = ServerProcess.start(data, KEY, log, options);
             try {
                 JsonNode endpoint = post(first, "/v1/webhook-endpoints", "{\"url\":\"" + receiver.url()
                         + "\",\"eventTypes\":[\"express_customer.*\"]}");
@@ -64,15 +73,16 @@ class WebhookKillIT {
             } finally {
                 first.kill();
             }
-            ServerProcess second = ServerProcess.start(data, KEY, log, "--webhooks-allow-private-targets");
+            ServerProcess second = ServerProcess.start(data, KEY, log, options);
             try {
+                // On PostgreSQL the dead server's 60 s lease on the endpoint runs out first.
                 Eventually.until(() -> receiver.acknowledged().size(), n -> n >= 2 * CUSTOMERS,
-                        Duration.ofSeconds(90), "every event delivered after the restart");
+                        Duration.ofSeconds(150), "every event delivered after the restart");
             } finally {
                 second.close();
             }
             Set<String> logged = new HashSet<>();
-            try (Database db = Database.sqlite(data)) {
+            try (Database db = Database.open(databaseUrl, data)) {
                 logged.addAll(db.read(h -> h.createQuery(
                         "SELECT tx_id, position FROM events WHERE type LIKE 'express_customer.%'")
                         .map((rs, ctx) -> new FeedPosition(rs.getLong("tx_id"), rs.getLong("position")).eventId())
