@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -85,9 +86,15 @@ public final class Customers {
      * the other requests' customers in one query where there is not (PostgreSQL).
      */
     public CompletableFuture<ExpressCustomer> get(Principal who, String id) {
+        return get(who, id, null);
+    }
+
+    /** {@link #get}, answered on {@code answerOn} where the read is batched (null: wherever the batch says). */
+    public CompletableFuture<ExpressCustomer> get(Principal who, String id, Executor answerOn) {
         Ids.CUSTOMER.require("expressCustomerId", id);
         if (lookups.isPresent()) {
-            return lookups.get().find(new ExpressCustomerStore.Key(who.organizationId(), id))
+            var key = new ExpressCustomerStore.Key(who.organizationId(), id);
+            return (answerOn == null ? lookups.get().find(key) : lookups.get().find(key, answerOn))
                     .thenApply(found -> found.orElseThrow(Customers::notFound));
         }
         long stamp = store.cache().stamp();

@@ -24,7 +24,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     /** Bounds one query's key list. */
     static final int MAX_BATCH = 128;
 
-    private record Lookup<K, V>(K key, CompletableFuture<Optional<V>> found) {
+    private record Lookup<K, V>(K key, CompletableFuture<Optional<V>> found, Executor answerOn) {
     }
 
     private final Database db;
@@ -49,7 +49,15 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
 
     /** The row for {@code key}, once the batch it joined was read; empty when there is none. */
     public CompletableFuture<Optional<V>> find(K key) {
-        Lookup<K, V> lookup = new Lookup<>(key, new CompletableFuture<>());
+        return find(key, callbacks);
+    }
+
+    /**
+     * {@link #find}, completed on {@code answerOn}: a caller that goes on where it came from (an event loop) saves
+     * the hop through another thread.
+     */
+    public CompletableFuture<Optional<V>> find(K key, Executor answerOn) {
+        Lookup<K, V> lookup = new Lookup<>(key, new CompletableFuture<>(), answerOn);
         if (closed) {
             return refused();
         }
@@ -100,11 +108,11 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
             Map<K, V> rows = db.read(h -> query.apply(h, keys));
             for (Lookup<K, V> lookup : batch) {
                 Optional<V> row = Optional.ofNullable(rows.get(lookup.key()));
-                callbacks.execute(() -> lookup.found().complete(row));
+                lookup.answerOn().execute(() -> lookup.found().complete(row));
             }
         } catch (RuntimeException | Error e) {
             for (Lookup<K, V> lookup : batch) {
-                callbacks.execute(() -> lookup.found().completeExceptionally(e));
+                lookup.answerOn().execute(() -> lookup.found().completeExceptionally(e));
             }
         }
     }
@@ -113,7 +121,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.add(new Lookup<>(null, null));
+        queue.add(new Lookup<>(null, null, null));
         PlatformThreads.joinUninterruptibly(lane);
     }
 

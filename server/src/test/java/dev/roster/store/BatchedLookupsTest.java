@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,29 @@ class BatchedLookupsTest {
             db.close();
             assertThatThrownBy(() -> lookups.find(new ExpressCustomerStore.Key("org_a", customers.get(0).id()))
                     .get(10, TimeUnit.SECONDS)).hasMessageContaining("the database is closed");
+        }
+    }
+
+    @Test
+    void aLookupIsAnsweredOnTheExecutorItNames() throws Exception {
+        Storage storage = Storage.fresh(Engine.POSTGRES);
+        ExecutorService answerHere = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-here"));
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            db.migrate();
+            ExpressCustomer c = customer("org_a", 1);
+            db.write(h -> {
+                h.execute("INSERT INTO organizations (id, name, created_at, version) VALUES ('org_a', 'A', 0, 1)");
+                store.insert(h, c);
+                return null;
+            });
+            var lookups = db.batched("test-lookups", store::findMany).orElseThrow();
+            var key = new ExpressCustomerStore.Key("org_a", c.id());
+            CompletableFuture<String> answeredOn = new CompletableFuture<>();
+            lookups.find(key, answerHere).whenComplete((found, failure) ->
+                    answeredOn.complete(found.isPresent() ? Thread.currentThread().getName() : "not found"));
+            assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isEqualTo("answer-here");
+        } finally {
+            answerHere.shutdownNow();
         }
     }
 

@@ -53,7 +53,7 @@ public final class ExpressApi {
         if (cached.isPresent()) {
             return Wire.json(ExpressCustomerJson.of(cached.get()));
         }
-        return Wire.json(ctx, customers.get(who, id), ExpressCustomerJson::of);
+        return Wire.json(ctx, customers.get(who, id, ctx.eventLoop()), ExpressCustomerJson::of);
     }
 
     @Blocking
