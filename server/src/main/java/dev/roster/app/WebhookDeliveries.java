@@ -140,7 +140,7 @@ public final class WebhookDeliveries {
                 if (o.delivered()) {
                     failingSince = null;
                     if (o.retried()) {
-                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().at());
+                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().at(), o.at());
                     }
                 } else {
                     failingSince = failingSince == null ? o.at() : failingSince;
@@ -150,7 +150,7 @@ public final class WebhookDeliveries {
                         deliveries.scheduleRetry(h, new Retry(e.organizationId(), e.id(), o.event().at(),
                                 o.attempt() + 1, next));
                     } else if (o.retried()) {
-                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().at());
+                        deliveries.removeRetry(h, e.organizationId(), e.id(), o.event().at(), o.at());
                     }
                     if (o.gone()) {
                         disable = "the endpoint answered 410 Gone";

@@ -77,12 +77,17 @@ public final class WebhookDeliveryStore {
                 .execute();
     }
 
-    public void removeRetry(Handle h, String orgId, String endpointId, FeedPosition event) {
+    /**
+     * Removes the event's retry if it was due by {@code sentAt}: a resend or recovery queued while that attempt was
+     * in flight is due later, and stays.
+     */
+    public void removeRetry(Handle h, String orgId, String endpointId, FeedPosition event, Instant sentAt) {
         h.createUpdate("""
                         DELETE FROM webhook_retries WHERE org_id = :org AND endpoint_id = :endpoint
-                          AND event_tx_id = :tx AND event_position = :position""")
+                          AND event_tx_id = :tx AND event_position = :position AND next_attempt_at <= :sentAt""")
                 .bind("org", orgId).bind("endpoint", endpointId)
                 .bind("tx", event.txId()).bind("position", event.position())
+                .bind("sentAt", Times.millis(sentAt))
                 .execute();
     }
 
