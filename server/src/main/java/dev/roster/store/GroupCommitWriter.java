@@ -122,12 +122,12 @@ final class GroupCommitWriter implements AutoCloseable {
         return committedUnits.get();
     }
 
-    /** Units waiting for the writer (not counting the batch being written). */
     /** Time spent writing since start, waits for work excluded: how saturated the write path is, read as a rate. */
     long busyNanos() {
         return busyNanos.get();
     }
 
+    /** Units waiting for the writer (not counting the batch being written). */
     int queued() {
         return queue.size();
     }
