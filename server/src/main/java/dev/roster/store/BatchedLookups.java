@@ -1,6 +1,8 @@
 package dev.roster.store;
 
 import dev.roster.concurrent.PlatformThreads;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
-import org.jdbi.v3.core.Handle;
+import javax.sql.DataSource;
 
 /**
  * Answers concurrent lookups by key with one query per batch: while one batch's query runs, the lookups that arrive
@@ -24,11 +25,17 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     /** Bounds one query's key list. */
     static final int MAX_BATCH = 128;
 
+    /** Finds the rows for a list of distinct keys, on a connection it neither opens nor closes. */
+    @FunctionalInterface
+    public interface Query<K, V> {
+        Map<K, V> find(Connection connection, List<K> keys) throws SQLException;
+    }
+
     private record Lookup<K, V>(K key, CompletableFuture<Optional<V>> found, Executor answerOn) {
     }
 
-    private final Database db;
-    private final BiFunction<Handle, List<K>, Map<K, V>> query;
+    private final DataSource connections;
+    private final Query<K, V> query;
     private final Executor callbacks;
     private final BlockingQueue<Lookup<K, V>> queue = new LinkedBlockingQueue<>();
     private final Thread lane;
@@ -36,11 +43,11 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * {@code query} finds the rows for a list of distinct keys; {@code callbacks} is where each lookup's future
-     * completes, so that what a caller chains on it does not hold up the next batch.
+     * Each batch's query runs on a connection from {@code connections}; {@code callbacks} is where each lookup's
+     * future completes, so that what a caller chains on it does not hold up the next batch.
      */
-    BatchedLookups(String name, Database db, BiFunction<Handle, List<K>, Map<K, V>> query, Executor callbacks) {
-        this.db = db;
+    BatchedLookups(String name, DataSource connections, Query<K, V> query, Executor callbacks) {
+        this.connections = connections;
         this.query = query;
         this.callbacks = callbacks;
         this.lane = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
@@ -105,7 +112,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
         List<K> keys = batch.stream().map(Lookup::key).distinct().toList();
         try {
             queries.incrementAndGet();
-            Map<K, V> rows = db.read(h -> query.apply(h, keys));
+            Map<K, V> rows = rows(keys);
             for (Lookup<K, V> lookup : batch) {
                 Optional<V> row = Optional.ofNullable(rows.get(lookup.key()));
                 lookup.answerOn().execute(() -> lookup.found().complete(row));
@@ -114,6 +121,14 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
             for (Lookup<K, V> lookup : batch) {
                 lookup.answerOn().execute(() -> lookup.found().completeExceptionally(e));
             }
+        }
+    }
+
+    private Map<K, V> rows(List<K> keys) {
+        try (Connection connection = connections.getConnection()) {
+            return query.find(connection, keys);
+        } catch (SQLException e) {
+            throw DatabaseUnavailable.is(e) ? DatabaseUnavailable.error() : new IllegalStateException(e);
         }
     }
 

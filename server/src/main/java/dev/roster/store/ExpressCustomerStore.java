@@ -3,6 +3,8 @@ package dev.roster.store;
 import dev.roster.domain.ExpressCustomer;
 import dev.roster.domain.Keyset;
 import dev.roster.domain.Page;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +22,8 @@ public final class ExpressCustomerStore {
     private static final String COLUMNS = """
             org_id, id, name, is_active, user_count, metadata, created_at, updated_at,
             created_by_api_key_id, created_by_user_id, version""";
+    private static final String FIND_MANY = "SELECT " + COLUMNS + " FROM express_customers"
+            + " WHERE (org_id, id) IN (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[])))";
 
     private final ExpressCustomerCache cache;
     private final Dialect dialect;
@@ -71,18 +75,28 @@ public final class ExpressCustomerStore {
 
     /**
      * PostgreSQL: the customers for many keys in one statement, whatever their number (the keys travel as two arrays,
-     * so the statement's text, and its server-side plan, is always the same).
+     * so the statement's text, and its server-side plan, is always the same). Plain JDBC on the lookup lane's own
+     * connection: this is the hottest read, and Jdbi's work around each statement cost the lane as much CPU as the
+     * driver's (bench/README.md, Batched reads on PostgreSQL).
      */
-    public Map<Key, ExpressCustomer> findMany(Handle h, List<Key> keys) {
-        String[] orgs = keys.stream().map(Key::orgId).toArray(String[]::new);
-        String[] ids = keys.stream().map(Key::id).toArray(String[]::new);
-        Map<Key, ExpressCustomer> found = new HashMap<>();
-        h.createQuery("SELECT " + COLUMNS + " FROM express_customers"
-                        + " WHERE (org_id, id) IN (SELECT * FROM unnest(CAST(:orgs AS text[]), CAST(:ids AS text[])))")
-                .bind("orgs", orgs)
-                .bind("ids", ids)
-                .map((rs, ctx) -> row(rs))
-                .forEach(c -> found.put(new Key(c.organizationId(), c.id()), c));
+    public Map<Key, ExpressCustomer> findMany(Connection connection, List<Key> keys) throws SQLException {
+        String[] orgs = new String[keys.size()];
+        String[] ids = new String[keys.size()];
+        for (int i = 0; i < orgs.length; i++) {
+            orgs[i] = keys.get(i).orgId();
+            ids[i] = keys.get(i).id();
+        }
+        Map<Key, ExpressCustomer> found = HashMap.newHashMap(keys.size());
+        try (PreparedStatement find = connection.prepareStatement(FIND_MANY)) {
+            find.setArray(1, connection.createArrayOf("text", orgs));
+            find.setArray(2, connection.createArrayOf("text", ids));
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    ExpressCustomer c = row(rs);
+                    found.put(new Key(c.organizationId(), c.id()), c);
+                }
+            }
+        }
         return found;
     }
 

@@ -41,12 +41,12 @@ class BatchedLookupsTest {
             CountDownLatch inFirstQuery = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             BatchedLookups<ExpressCustomerStore.Key, ExpressCustomer> lookups =
-                    db.<ExpressCustomerStore.Key, ExpressCustomer>batched("test-lookups", (h, keys) -> {
+                    db.<ExpressCustomerStore.Key, ExpressCustomer>batched("test-lookups", (connection, keys) -> {
                         if (inFirstQuery.getCount() > 0) {
                             inFirstQuery.countDown();
                             awaitQuietly(release);
                         }
-                        return store.findMany(h, keys);
+                        return store.findMany(connection, keys);
                     }).orElseThrow();
             ExpressCustomer firstOne = customers.get(0);
             var holding = lookups.find(new ExpressCustomerStore.Key(firstOne.organizationId(), firstOne.id()));
@@ -95,6 +95,21 @@ class BatchedLookupsTest {
             assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isEqualTo("answer-here");
         } finally {
             answerHere.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLaneKeepsOnePlanForItsQuery() throws Exception {
+        Storage storage = Storage.fresh(Engine.POSTGRES);
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            BatchedLookups<String, String> settings = db.<String, String>batched("test-settings", (connection, names) -> {
+                try (var statement = connection.createStatement();
+                     var rs = statement.executeQuery("SHOW " + names.getFirst())) {
+                    rs.next();
+                    return java.util.Map.of(names.getFirst(), rs.getString(1));
+                }
+            }).orElseThrow();
+            assertThat(settings.find("plan_cache_mode").get(10, TimeUnit.SECONDS)).contains("force_generic_plan");
         }
     }
 
