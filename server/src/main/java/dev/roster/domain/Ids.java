@@ -29,12 +29,15 @@ public enum Ids {
     private static final Pattern UUID_V4 =
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
 
+    private static final int HEX_DIGITS = 32;
+
     private final String prefix;
-    private final Pattern pattern;
+    /** What {@link #require} tells a caller an id must look like. */
+    private final String shape;
 
     Ids(String prefix) {
         this.prefix = prefix;
-        this.pattern = Pattern.compile("^" + prefix + "[0-9a-f]{32}$");
+        this.shape = "^" + prefix + "[0-9a-f]{" + HEX_DIGITS + "}$";
     }
 
     public String next() {
@@ -50,14 +53,24 @@ public enum Ids {
         return prefix;
     }
 
+    /** Checked by hand rather than by a regular expression: every request that names a resource checks its id. */
     public boolean matches(String candidate) {
-        return candidate != null && pattern.matcher(candidate).matches();
+        if (candidate == null || candidate.length() != prefix.length() + HEX_DIGITS || !candidate.startsWith(prefix)) {
+            return false;
+        }
+        for (int i = prefix.length(); i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks a caller-supplied ID; a malformed one is a 400 naming the field, never a lookup. */
     public String require(String field, String candidate) {
         if (!matches(candidate)) {
-            throw DomainError.invalidField(field, "must match " + pattern.pattern());
+            throw DomainError.invalidField(field, "must match " + shape);
         }
         return candidate;
     }

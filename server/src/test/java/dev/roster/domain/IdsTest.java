@@ -1,6 +1,7 @@
 package dev.roster.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -15,6 +16,20 @@ class IdsTest {
             assertThat(id).matches("^[a-z]{3}_[0-9a-f]{32}$");
             assertThat(kind.matches(id)).isTrue();
         }
+    }
+
+    @Test
+    void anything_else_is_refused_naming_the_field_and_the_shape() {
+        String good = Ids.CUSTOMER.next();
+        for (String bad : new String[] {null, "", "cus_", good.toUpperCase(), good + "0", good.substring(0, 35),
+                "usr_" + good.substring(4), "cus_" + "g".repeat(32), "cus-" + good.substring(4),
+                good.substring(0, 20) + "/" + good.substring(21), " " + good.substring(1)}) {
+            assertThat(Ids.CUSTOMER.matches(bad)).as(bad).isFalse();
+        }
+        assertThatThrownBy(() -> Ids.CUSTOMER.require("expressCustomerId", "cus_x"))
+                .isInstanceOf(DomainError.class)
+                .hasMessageContaining("expressCustomerId")
+                .hasMessageContaining("must match ^cus_[0-9a-f]{32}$");
     }
 
     @Test
