@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -37,7 +38,12 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     private final DataSource connections;
     private final Query<K, V> query;
     private final Executor callbacks;
-    private final BlockingQueue<Lookup<K, V>> queue = new LinkedBlockingQueue<>();
+    /**
+     * Lock-free, where a blocking queue took a lock for every lookup: the lane needs waking only when it waits,
+     * which {@link #waiting} tells.
+     */
+    private final Queue<Lookup<K, V>> queue = new ConcurrentLinkedQueue<>();
+    private volatile boolean waiting;
     private final Thread lane;
     private final AtomicLong queries = new AtomicLong();
     private volatile boolean closed;
@@ -68,7 +74,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
         if (closed) {
             return refused();
         }
-        queue.add(lookup);
+        enqueue(lookup);
         if (closed && queue.remove(lookup)) {
             return refused(); // close() came between the check and the add, and the lane did not take it
         }
@@ -80,6 +86,14 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
         return queries.get();
     }
 
+    private void enqueue(Lookup<K, V> lookup) {
+        queue.add(lookup);
+        // Read after the add: the lane either sees the lookup before it parks, or has said it waits and is woken.
+        if (waiting) {
+            LockSupport.unpark(lane);
+        }
+    }
+
     private void loop() {
         List<Lookup<K, V>> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
@@ -89,7 +103,9 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
                 return; // stopping, and every lookup queued before close() was answered
             }
             batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
+            for (Lookup<K, V> next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+                batch.add(next);
+            }
             stopping |= batch.removeIf(l -> l.found() == null);
             if (!batch.isEmpty()) {
                 answer(batch);
@@ -98,13 +114,18 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
         }
     }
 
+    /** The next lookup, waiting for one; only close() ends the lane, by queueing the stop after the others. */
     private Lookup<K, V> take() {
         while (true) {
-            try {
-                return queue.take();
-            } catch (InterruptedException e) {
-                // Only close() ends the lane, by queueing the stop after the lookups it must still answer.
+            Lookup<K, V> next = queue.poll();
+            if (next != null) {
+                return next;
             }
+            waiting = true;
+            if (queue.isEmpty()) {
+                LockSupport.park(this);
+            }
+            waiting = false;
         }
     }
 
@@ -136,7 +157,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.add(new Lookup<>(null, null, null));
+        enqueue(new Lookup<>(null, null, null));
         PlatformThreads.joinUninterruptibly(lane);
     }
 

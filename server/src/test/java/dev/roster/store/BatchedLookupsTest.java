@@ -99,6 +99,49 @@ class BatchedLookupsTest {
     }
 
     @Test
+    void lookupsFromManyThreadsAreAllAnsweredWhetherTheLaneWaitsOrWorks() throws Exception {
+        Storage storage = Storage.fresh(Engine.POSTGRES);
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            db.migrate();
+            ExpressCustomer c = customer("org_a", 1);
+            db.write(h -> {
+                h.execute("INSERT INTO organizations (id, name, created_at, version) VALUES ('org_a', 'A', 0, 1)");
+                store.insert(h, c);
+                return null;
+            });
+            var lookups = db.batched("test-lookups", store::findMany).orElseThrow();
+            var key = new ExpressCustomerStore.Key("org_a", c.id());
+            // One caller at a time: the lane runs dry and parks after every lookup, and the next one arrives just
+            // as it does. A lost wake-up leaves that lookup unanswered, with nobody else to wake the lane.
+            for (int i = 0; i < 3_000; i++) {
+                assertThat(lookups.find(key).get(10, TimeUnit.SECONDS)).isPresent();
+            }
+            // Many callers: the lane also parks while others keep queueing.
+            List<CompletableFuture<Integer>> callers = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < 8; t++) {
+                    callers.add(CompletableFuture.supplyAsync(() -> {
+                        int found = 0;
+                        for (int i = 0; i < 300; i++) {
+                            var pending = new ArrayList<CompletableFuture<Optional<ExpressCustomer>>>();
+                            for (int j = 0; j <= i % 4; j++) {
+                                pending.add(lookups.find(key));
+                            }
+                            for (var p : pending) {
+                                found += p.orTimeout(10, TimeUnit.SECONDS).join().isPresent() ? 1 : 0;
+                            }
+                        }
+                        return found;
+                    }, threads));
+                }
+                for (var caller : callers) {
+                    assertThat(caller.get(60, TimeUnit.SECONDS)).isEqualTo(750);
+                }
+            }
+        }
+    }
+
+    @Test
     void theLaneKeepsOnePlanForItsQuery() throws Exception {
         Storage storage = Storage.fresh(Engine.POSTGRES);
         try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
