@@ -80,15 +80,8 @@ class BatchedLookupsTest {
         Storage storage = Storage.fresh(Engine.POSTGRES);
         ExecutorService answerHere = Executors.newSingleThreadExecutor(r -> new Thread(r, "answer-here"));
         try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
-            db.migrate();
-            ExpressCustomer c = customer("org_a", 1);
-            db.write(h -> {
-                h.execute("INSERT INTO organizations (id, name, created_at, version) VALUES ('org_a', 'A', 0, 1)");
-                store.insert(h, c);
-                return null;
-            });
+            var key = oneCustomer(db);
             var lookups = db.batched("test-lookups", store::findMany).orElseThrow();
-            var key = new ExpressCustomerStore.Key("org_a", c.id());
             CompletableFuture<String> answeredOn = new CompletableFuture<>();
             lookups.find(key, answerHere).whenComplete((found, failure) ->
                     answeredOn.complete(found.isPresent() ? Thread.currentThread().getName() : "not found"));
@@ -102,15 +95,8 @@ class BatchedLookupsTest {
     void lookupsFromManyThreadsAreAllAnsweredWhetherTheLaneWaitsOrWorks() throws Exception {
         Storage storage = Storage.fresh(Engine.POSTGRES);
         try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
-            db.migrate();
-            ExpressCustomer c = customer("org_a", 1);
-            db.write(h -> {
-                h.execute("INSERT INTO organizations (id, name, created_at, version) VALUES ('org_a', 'A', 0, 1)");
-                store.insert(h, c);
-                return null;
-            });
+            var key = oneCustomer(db);
             var lookups = db.batched("test-lookups", store::findMany).orElseThrow();
-            var key = new ExpressCustomerStore.Key("org_a", c.id());
             // One caller at a time: the lane runs dry and parks after every lookup, and the next one arrives just
             // as it does. A lost wake-up leaves that lookup unanswered, with nobody else to wake the lane.
             for (int i = 0; i < 3_000; i++) {
@@ -162,6 +148,18 @@ class BatchedLookupsTest {
         try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
             assertThat(db.batched("none", store::findMany)).isEmpty();
         }
+    }
+
+    /** A migrated database with one organization and one customer in it: that customer's key. */
+    private ExpressCustomerStore.Key oneCustomer(Database db) {
+        db.migrate();
+        ExpressCustomer c = customer("org_a", 1);
+        db.write(h -> {
+            h.execute("INSERT INTO organizations (id, name, created_at, version) VALUES ('org_a', 'A', 0, 1)");
+            store.insert(h, c);
+            return null;
+        });
+        return new ExpressCustomerStore.Key("org_a", c.id());
     }
 
     private static ExpressCustomer customer(String org, int n) {
