@@ -22,6 +22,8 @@ final class InstanceKey {
     private final String name;
     private final Clock clock;
     private volatile byte[] key;
+    /** Keyed once and copied for each signature: every list page signs its cursor, and keying costs two hashes. */
+    private volatile Mac keyed;
 
     InstanceKey(Database db, InstanceSecretStore secrets, String name, Clock clock) {
         this.db = db;
@@ -31,10 +33,23 @@ final class InstanceKey {
     }
 
     byte[] sign(byte[] data) {
+        Mac prototype = keyed;
+        if (prototype == null) {
+            prototype = newMac();
+            keyed = prototype;
+        }
+        try {
+            return ((Mac) prototype.clone()).doFinal(data);
+        } catch (CloneNotSupportedException e) {
+            return newMac().doFinal(data);
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key(), ALGORITHM));
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
