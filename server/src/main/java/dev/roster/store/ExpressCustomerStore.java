@@ -76,8 +76,8 @@ public final class ExpressCustomerStore {
     /**
      * PostgreSQL: the customers for many keys in one statement, whatever their number (the keys travel as two arrays,
      * so the statement's text, and its server-side plan, is always the same). Plain JDBC on the lookup lane's own
-     * connection: this is the hottest read, and Jdbi's work around each statement cost the lane as much CPU as the
-     * driver's (bench/README.md, Batched reads on PostgreSQL).
+     * connection: this is the hottest read, and Jdbi's work around each statement was close to a third of the lane's
+     * CPU (bench/README.md, Batched reads on PostgreSQL).
      */
     public Map<Key, ExpressCustomer> findMany(Connection connection, List<Key> keys) throws SQLException {
         String[] orgs = new String[keys.size()];
