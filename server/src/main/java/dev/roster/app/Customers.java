@@ -82,20 +82,19 @@ public final class Customers {
     }
 
     /**
-     * From the database; kept in memory for the next read where there is a cache (SQLite), or read together with
-     * the other requests' customers in one query where there is not (PostgreSQL).
+     * From the database, for a caller that waits for it; kept in memory for the next read where there is a cache
+     * (SQLite), or read together with the other requests' customers in one query where there is not (PostgreSQL).
      */
     public CompletableFuture<ExpressCustomer> get(Principal who, String id) {
-        return get(who, id, null);
+        return get(who, id, Runnable::run);
     }
 
-    /** {@link #get}, answered on {@code answerOn} where the read is batched (null: wherever the batch says). */
+    /** {@link #get}, answered on {@code answerOn} where the read is batched. */
     public CompletableFuture<ExpressCustomer> get(Principal who, String id, Executor answerOn) {
         Ids.CUSTOMER.require("expressCustomerId", id);
         if (lookups.isPresent()) {
             var key = new ExpressCustomerStore.Key(who.organizationId(), id);
-            return (answerOn == null ? lookups.get().find(key) : lookups.get().find(key, answerOn))
-                    .thenApply(found -> found.orElseThrow(Customers::notFound));
+            return lookups.get().find(key, answerOn).thenApply(found -> found.orElseThrow(Customers::notFound));
         }
         long stamp = store.cache().stamp();
         return db.readAsync(h -> {

@@ -37,7 +37,6 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
 
     private final DataSource connections;
     private final Query<K, V> query;
-    private final Executor callbacks;
     /**
      * Lock-free, where a blocking queue took a lock for every lookup: the lane needs waking only when it waits,
      * which {@link #waiting} tells.
@@ -48,21 +47,20 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     private final AtomicLong queries = new AtomicLong();
     private volatile boolean closed;
 
-    /**
-     * Each batch's query runs on a connection from {@code connections}; {@code callbacks} is where each lookup's
-     * future completes, so that what a caller chains on it does not hold up the next batch.
-     */
-    BatchedLookups(String name, DataSource connections, Query<K, V> query, Executor callbacks) {
+    /** Each batch's query runs on a connection from {@code connections}. */
+    BatchedLookups(String name, DataSource connections, Query<K, V> query) {
         this.connections = connections;
         this.query = query;
-        this.callbacks = callbacks;
         this.lane = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
         this.lane.start();
     }
 
-    /** The row for {@code key}, once the batch it joined was read; empty when there is none. */
+    /**
+     * The row for {@code key}, once the batch it joined was read; empty when there is none. Completed on the lane
+     * itself, for a caller that only waits for the answer: what it chains on the future would hold up the next batch.
+     */
     public CompletableFuture<Optional<V>> find(K key) {
-        return find(key, callbacks);
+        return find(key, Runnable::run);
     }
 
     /**

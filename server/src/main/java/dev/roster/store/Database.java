@@ -320,7 +320,7 @@ public final class Database implements AutoCloseable {
         // few keys make a custom plan look cheaper than the generic one (bench/README.md, Batched reads on PostgreSQL).
         HikariDataSource lane = postgresPool(name, postgresUrl, 1, "SET plan_cache_mode = force_generic_plan");
         lanePools.add(lane);
-        BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query, postgresCalls);
+        BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query);
         lanes.add(lookups);
         return Optional.of(lookups);
     }
