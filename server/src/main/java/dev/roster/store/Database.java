@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     /** How long a request waits for a PostgreSQL connection before it is answered UNAVAILABLE. */
     static final java.time.Duration OUTAGE_WAIT = java.time.Duration.ofSeconds(2);
+    /** How long a batched lookup may wait for PostgreSQL's answer: its query finds a few rows by their key. */
+    static final java.time.Duration LANE_READ_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     /** Durable COMMITs and the writes they carried; on SQLite several writes share one COMMIT (group commit). */
     public record CommitCounts(long commits, long writes) {
@@ -137,15 +139,14 @@ public final class Database implements AutoCloseable {
      * holds a second while it runs (its lock and its history).
      */
     public static Database postgres(String jdbcUrl, int poolSize) {
-        HikariDataSource readers = postgresPool("roster-postgres", jdbcUrl, poolSize, null);
-        HikariDataSource writer = postgresPool("roster-postgres-writer", jdbcUrl, 2, null);
+        HikariDataSource readers = new HikariDataSource(postgresPoolConfig("roster-postgres", jdbcUrl, poolSize));
+        HikariDataSource writer = new HikariDataSource(postgresPoolConfig("roster-postgres-writer", jdbcUrl, 2));
         return new Database(Dialect.POSTGRES, writer, readers, null, jdbcUrl);
     }
 
-    private static HikariDataSource postgresPool(String name, String jdbcUrl, int size, String initSql) {
+    private static HikariConfig postgresPoolConfig(String name, String jdbcUrl, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setConnectionInitSql(initSql);
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(size);
         // Every connection starts at READ COMMITTED and stays there: transactions never set a level of their own,
@@ -158,7 +159,7 @@ public final class Database implements AutoCloseable {
         // The driver keeps each connection's prepared statements up to 5 MiB of SQL by default; with a reader pool of
         // 16 and search filters that build their SQL from the request, that is more than the server's heap.
         config.addDataSourceProperty("preparedStatementCacheSizeMiB", "1");
-        return new HikariDataSource(config);
+        return config;
     }
 
     public static Database open(String databaseUrl, Path dataDir) {
@@ -318,7 +319,12 @@ public final class Database implements AutoCloseable {
         // A connection of the lane's own: the lane is one thread, so it never waits for the pool, and its connection
         // can keep one plan for the lookup. PostgreSQL would otherwise plan the query again for most batches, since a
         // few keys make a custom plan look cheaper than the generic one (bench/README.md, Batched reads on PostgreSQL).
-        HikariDataSource lane = postgresPool(name, postgresUrl, 1, "SET plan_cache_mode = force_generic_plan");
+        HikariConfig config = postgresPoolConfig(name, postgresUrl, 1);
+        config.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
+        // Every read of the replica waits behind the lane's: a database that stops answering without closing the
+        // connection fails them as UNAVAILABLE after this long, instead of when TCP gives up many minutes later.
+        config.addDataSourceProperty("socketTimeout", Long.toString(LANE_READ_TIMEOUT.toSeconds()));
+        HikariDataSource lane = new HikariDataSource(config);
         lanePools.add(lane);
         BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query);
         lanes.add(lookups);

@@ -128,6 +128,29 @@ class BatchedLookupsTest {
     }
 
     @Test
+    void aDatabaseThatStopsAnsweringFailsTheBatchAsUnavailableAndTheNextBatchGoesOn() throws Exception {
+        Storage storage = Storage.fresh(Engine.POSTGRES);
+        try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
+            long stallSeconds = Database.LANE_READ_TIMEOUT.toSeconds() + 5;
+            BatchedLookups<String, String> lookups = db.<String, String>batched("test-stall", (connection, keys) -> {
+                // The first batch's answer never comes in time, as from a database that went silent.
+                String sql = keys.contains("stall") ? "SELECT pg_sleep(" + stallSeconds + ")" : "SELECT 1";
+                try (var statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+                return java.util.Map.of(keys.getFirst(), "answered");
+            }).orElseThrow();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> lookups.find("stall").get(60, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(dev.roster.domain.DomainError.class)
+                    .hasMessageContaining("ROSTER-DATABASE-UNAVAILABLE");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(java.time.Duration.ofSeconds(stallSeconds));
+            assertThat(lookups.find("next").get(10, TimeUnit.SECONDS)).contains("answered");
+        }
+    }
+
+    @Test
     void theLaneKeepsOnePlanForItsQuery() throws Exception {
         Storage storage = Storage.fresh(Engine.POSTGRES);
         try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
