@@ -54,6 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "ROSTER_PASSWORD_CHECK_LIMIT, default 10/min).")
     String passwordCheckLimit;
 
+    @Option(names = "--max-connections", defaultValue = "${env:ROSTER_MAX_CONNECTIONS:-" + RosterServer.MAX_CONNECTIONS + "}",
+            description = "Open connections this server accepts; beyond them new connections are closed as they "
+                    + "arrive (env ROSTER_MAX_CONNECTIONS, default 4096, sized for the launcher's 96 MB heap).")
+    int maxConnections;
+
     @Option(names = "--webhooks-allow-private-targets",
             defaultValue = "${env:ROSTER_WEBHOOKS_ALLOW_PRIVATE_TARGETS:-false}",
             description = "Let webhook endpoints point at loopback, link-local and private addresses (development and "
@@ -72,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (lockoutMaxAttempts < 0) {
             throw new ParameterException(spec.commandLine(), "--lockout-max-attempts must be 0 (off) or more");
         }
+        RosterServer.Limits limits = limits();
         RateLimit requests = requestsPerApiKey();
         RateLimit passwordChecks = passwordChecksPerUser();
         try {
@@ -106,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
         RosterServer built = null;
         Optional<ApiKeys.CreatedKey> bootstrap;
         try {
-            built = RosterServer.build(roster, new InetSocketAddress(port), publicUrl);
+            built = RosterServer.build(roster, new InetSocketAddress(port), publicUrl, limits);
             bootstrap = PlatformThreads.awaitUninterruptibly(dataReady);
         } catch (RuntimeException | Error e) {
             dataReady.handle((created, failure) -> null).join(); // never close the database under a migration
@@ -140,6 +146,13 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    RosterServer.Limits limits() {
+        if (maxConnections < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-connections must be 1 or more");
+        }
+        return RosterServer.Limits.DEFAULTS.withMaxConnections(maxConnections);
     }
 
     RateLimit requestsPerApiKey() {

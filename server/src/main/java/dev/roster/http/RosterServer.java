@@ -34,6 +34,32 @@ public final class RosterServer implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 1024 * 1024;
     /** How long a request may take from its first byte to its answer, unless a gRPC call sets its own deadline. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Open connections one server accepts by default; the next are closed as they arrive. Without a bound, enough busy
+     * connections fill the heap `./roster` gives the JVM, and the server exits.
+     */
+    public static final int MAX_CONNECTIONS = 4096;
+    /** Concurrent requests on one HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS, RFC 9113's recommended floor). */
+    static final int MAX_STREAMS_PER_CONNECTION = 100;
+
+    /** What one server takes on at once, and how long it gives a request. */
+    public record Limits(Duration requestTimeout, int maxConnections) {
+        public static final Limits DEFAULTS = new Limits(REQUEST_TIMEOUT, MAX_CONNECTIONS);
+
+        public Limits {
+            if (requestTimeout.isNegative() || requestTimeout.isZero() || maxConnections < 1) {
+                throw new IllegalArgumentException("limits must be positive: " + requestTimeout + ", " + maxConnections);
+            }
+        }
+
+        public Limits withRequestTimeout(Duration timeout) {
+            return new Limits(timeout, maxConnections);
+        }
+
+        public Limits withMaxConnections(int connections) {
+            return new Limits(requestTimeout, connections);
+        }
+    }
 
     private final Server server;
     /** The event loops, shut down here rather than by Armeria (see {@link #close}). */
@@ -75,12 +101,12 @@ public final class RosterServer implements AutoCloseable {
      * while the database is being migrated, and {@link #start}s it once the data is ready.
      */
     public static RosterServer build(Roster roster, InetSocketAddress address, String publicUrl) {
-        return build(roster, address, publicUrl, REQUEST_TIMEOUT);
+        return build(roster, address, publicUrl, Limits.DEFAULTS);
     }
 
-    /** With another request timeout than {@link #REQUEST_TIMEOUT}. */
+    /** With other {@link Limits} than the defaults. */
     public static RosterServer build(Roster roster, InetSocketAddress address, String publicUrl,
-                                     Duration requestTimeout) {
+                                     Limits limits) {
         AtomicReference<Server> started = new AtomicReference<>();
         PublicUrl links = PublicUrl.of(publicUrl, () -> started.get().activeLocalPort());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -104,7 +130,9 @@ public final class RosterServer implements AutoCloseable {
                 // "unlogged" exceptions only repeated ordinary 404s as warnings with stack traces.
                 .unloggedExceptionsReportInterval(Duration.ZERO)
                 .maxRequestLength(MAX_REQUEST_BYTES)
-                .requestTimeout(requestTimeout)
+                .requestTimeout(limits.requestTimeout())
+                .maxNumConnections(limits.maxConnections())
+                .http2MaxStreamsPerConnection(MAX_STREAMS_PER_CONNECTION)
                 // In-flight requests finish; new ones are refused once the quiet period starts.
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(20))
                 .decorator(new RequestIds())

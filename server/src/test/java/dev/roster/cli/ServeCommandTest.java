@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.app.RateLimit;
+import dev.roster.http.RosterServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -50,6 +51,18 @@ class ServeCommandTest {
             assertThatThrownBy(serve::requestsPerApiKey).as(bad)
                     .isInstanceOf(CommandLine.ParameterException.class)
                     .hasMessageStartingWith("--rate-limit: ");
+        }
+    }
+
+    @Test
+    void openConnectionsAreCappedByDefaultAndConfigurable() {
+        assertThat(parsed().limits().maxConnections()).isEqualTo(RosterServer.MAX_CONNECTIONS);
+        assertThat(parsed("--max-connections", "10000").limits().maxConnections()).isEqualTo(10_000);
+        for (String bad : new String[] {"0", "-5"}) {
+            ServeCommand serve = parsed("--max-connections", bad);
+            assertThatThrownBy(serve::limits).as(bad)
+                    .isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageStartingWith("--max-connections ");
         }
     }
 

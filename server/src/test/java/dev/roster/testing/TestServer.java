@@ -21,17 +21,17 @@ public final class TestServer implements AutoCloseable {
 
     private final Storage storage;
     private final Roster.Settings settings;
-    private final Duration requestTimeout;
+    private final RosterServer.Limits limits;
     private final WebhookSettings webhooks;
     private Database database;
     private Roster roster;
     private RosterServer server;
     private Http http;
 
-    private TestServer(Storage storage, Roster.Settings settings, Duration requestTimeout, WebhookSettings webhooks) {
+    private TestServer(Storage storage, Roster.Settings settings, RosterServer.Limits limits, WebhookSettings webhooks) {
         this.storage = storage;
         this.settings = settings;
-        this.requestTimeout = requestTimeout;
+        this.limits = limits;
         this.webhooks = webhooks;
     }
 
@@ -50,23 +50,28 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Storage storage, Roster.Settings settings) {
-        return start(storage, settings, RosterServer.REQUEST_TIMEOUT);
+        return start(storage, settings, RosterServer.Limits.DEFAULTS);
     }
 
     /** A server that gives up on a request sooner than the default, for tests of slow clients. */
     public static TestServer start(Engine engine, Duration requestTimeout) {
-        return start(Storage.fresh(engine), Roster.Settings.defaults(), requestTimeout);
+        return start(engine, RosterServer.Limits.DEFAULTS.withRequestTimeout(requestTimeout));
+    }
+
+    /** A server with other limits than the defaults (request timeout, open connections). */
+    public static TestServer start(Engine engine, RosterServer.Limits limits) {
+        return start(Storage.fresh(engine), Roster.Settings.defaults(), limits);
     }
 
     /** A server whose webhooks may reach loopback receivers, with the retry schedule and windows of {@code webhooks}. */
     public static TestServer start(Storage storage, WebhookSettings webhooks) {
-        TestServer s = new TestServer(storage, Roster.Settings.defaults(), RosterServer.REQUEST_TIMEOUT, webhooks);
+        TestServer s = new TestServer(storage, Roster.Settings.defaults(), RosterServer.Limits.DEFAULTS, webhooks);
         s.startServer();
         return s;
     }
 
-    private static TestServer start(Storage storage, Roster.Settings settings, Duration requestTimeout) {
-        TestServer s = new TestServer(storage, settings, requestTimeout, WebhookSettings.defaults());
+    private static TestServer start(Storage storage, Roster.Settings settings, RosterServer.Limits limits) {
+        TestServer s = new TestServer(storage, settings, limits, WebhookSettings.defaults());
         s.startServer();
         return s;
     }
@@ -76,7 +81,7 @@ public final class TestServer implements AutoCloseable {
         database.migrate();
         roster = new Roster(database, Clock.systemUTC(), settings, webhooks, WireEventData.INSTANCE);
         roster.organizations().bootstrap(Optional.of(ADMIN_KEY));
-        server = RosterServer.build(roster, new InetSocketAddress(0), null, requestTimeout).start();
+        server = RosterServer.build(roster, new InetSocketAddress(0), null, limits).start();
         http = new Http(URI.create("http://127.0.0.1:" + server.port()));
     }
 
