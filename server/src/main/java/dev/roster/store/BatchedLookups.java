@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -37,6 +38,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
 
     private final DataSource connections;
     private final Query<K, V> query;
+    private final BooleanSupplier answering;
     /**
      * Lock-free, where a blocking queue took a lock for every lookup: the lane needs waking only when it waits,
      * which {@link #waiting} tells.
@@ -47,10 +49,14 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
     private final AtomicLong queries = new AtomicLong();
     private volatile boolean closed;
 
-    /** Each batch's query runs on a connection from {@code connections}. */
-    BatchedLookups(String name, DataSource connections, Query<K, V> query) {
+    /**
+     * Each batch's query runs on a connection from {@code connections}; while {@code answering} says the database
+     * does not answer, lookups are refused as UNAVAILABLE without queueing.
+     */
+    BatchedLookups(String name, DataSource connections, Query<K, V> query, BooleanSupplier answering) {
         this.connections = connections;
         this.query = query;
+        this.answering = answering;
         this.lane = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
         this.lane.start();
     }
@@ -68,6 +74,9 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
      * the hop through another thread.
      */
     public CompletableFuture<Optional<V>> find(K key, Executor answerOn) {
+        if (!answering.getAsBoolean()) {
+            return CompletableFuture.failedFuture(DatabaseUnavailable.error());
+        }
         Lookup<K, V> lookup = new Lookup<>(key, new CompletableFuture<>(), answerOn);
         if (closed) {
             return refused();

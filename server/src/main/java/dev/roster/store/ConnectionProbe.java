@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL's health check: one connection of its own, outside the pool, so that a pool busy with requests never
@@ -11,6 +12,8 @@ import java.util.Properties;
  */
 final class ConnectionProbe implements AutoCloseable {
     static final int TIMEOUT_SECONDS = 1;
+    /** A failed check that took this long waited for an answer; a broken connection fails at once. */
+    private static final long SILENT_NANOS = TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS) / 2;
 
     private final String jdbcUrl;
     private Connection connection;
@@ -20,16 +23,26 @@ final class ConnectionProbe implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** True when the database answers now; a broken connection is replaced by a new one on the next call. */
+    /**
+     * True when the database answers now. A connection that broke (the server restarted, say) is replaced at once; one
+     * that went silent for the whole timeout is reported at once and replaced on the next call, so that a database
+     * that hangs shows as one within the timeout rather than after a connection attempt's as well.
+     */
     synchronized boolean answers() {
         if (closed) {
             return false; // the database was closed here: it answers nobody through this server any more
         }
         try {
-            if (connection != null && connection.isValid(TIMEOUT_SECONDS)) {
-                return true;
+            if (connection != null) {
+                long asked = System.nanoTime();
+                if (connection.isValid(TIMEOUT_SECONDS)) {
+                    return true;
+                }
+                closeConnection();
+                if (System.nanoTime() - asked >= SILENT_NANOS) {
+                    return false;
+                }
             }
-            closeConnection();
             Properties properties = new Properties();
             // A setting in the URL wins over these (the driver reads the URL last).
             properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));

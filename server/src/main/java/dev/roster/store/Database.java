@@ -91,6 +91,8 @@ public final class Database implements AutoCloseable {
     private final String postgresUrl;
     /** PostgreSQL: the health check's own connection. */
     private final ConnectionProbe probe;
+    /** PostgreSQL: whether the last {@link #ping} found the database answering. */
+    private volatile boolean answering = true;
 
     private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool,
                      DataSource checkpointSource, String postgresUrl) {
@@ -260,7 +262,21 @@ public final class Database implements AutoCloseable {
      * stage on the caller's executor).
      */
     public <T> CompletableFuture<T> writeAsync(HandleCallback<T, RuntimeException> work) {
+        if (!answering) {
+            return CompletableFuture.failedFuture(DatabaseUnavailable.error());
+        }
         return submitWrite(work, 1);
+    }
+
+    /**
+     * PostgreSQL: refuses work at once while the last probe found the database silent. A database that hangs without
+     * closing its connections would otherwise hold every request behind the ones already waiting on it until the
+     * request timed out; this way they are answered UNAVAILABLE within the probe's period and timeout.
+     */
+    private void requireAnswering() {
+        if (!answering) {
+            throw DatabaseUnavailable.error();
+        }
     }
 
     /** Again from the start after a concurrent change or a deadlock, as {@link #write}. */
@@ -326,7 +342,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", Long.toString(LANE_READ_TIMEOUT.toSeconds()));
         HikariDataSource lane = new HikariDataSource(config);
         lanePools.add(lane);
-        BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query);
+        BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query, () -> answering);
         lanes.add(lookups);
         return Optional.of(lookups);
     }
@@ -340,6 +356,7 @@ public final class Database implements AutoCloseable {
         if (readThreads != null) {
             return readThreads.call(() -> reader.withHandle(work));
         }
+        requireAnswering();
         readPermits.acquireUninterruptibly();
         try {
             return reader.withHandle(work);
@@ -359,13 +376,20 @@ public final class Database implements AutoCloseable {
         if (readThreads != null) {
             return readThreads.submit(() -> reader.withHandle(work));
         }
+        if (!answering) {
+            return CompletableFuture.failedFuture(DatabaseUnavailable.error());
+        }
         return CompletableFuture.supplyAsync(() -> read(work), postgresCalls);
     }
 
-    /** True when the database answers a trivial query; on PostgreSQL within about a second, whatever the load. */
+    /**
+     * True when the database answers a trivial query; on PostgreSQL within about a second, whatever the load. On
+     * PostgreSQL the answer also opens or closes the way in (see {@link #requireAnswering}).
+     */
     public boolean ping() {
         if (probe != null) {
-            return probe.answers();
+            answering = probe.answers();
+            return answering;
         }
         try {
             return reader.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
