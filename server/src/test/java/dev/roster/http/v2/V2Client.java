@@ -68,6 +68,14 @@ final class V2Client {
         return transport;
     }
 
+    /** The gRPC channel, for calls the generated descriptors do not have; gRPC and gRPC-Web only. */
+    Channel channel() {
+        if (channel == null) {
+            throw new IllegalStateException("REST has no gRPC channel");
+        }
+        return channel;
+    }
+
     <Q extends Message, R extends Message> R call(Rpc<Q, R> rpc, Q request) {
         return transport == Transport.REST ? rest(rpc, request) : grpc(rpc, request);
     }
