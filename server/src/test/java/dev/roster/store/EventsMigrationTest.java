@@ -61,6 +61,20 @@ class EventsMigrationTest {
         }
     }
 
+    /**
+     * PostgreSQL's V12: the index behind that rule leads with the aggregate's id, which the events list's objectId
+     * filter names; before, that filter read the organization's whole log.
+     */
+    @org.junit.jupiter.api.Test
+    void postgresFindsAnAggregatesEventsByItsId() {
+        try (Database db = open(Engine.POSTGRES)) {
+            db.migrate();
+            String index = db.read(h -> h.createQuery("SELECT indexdef FROM pg_indexes"
+                    + " WHERE indexname = 'events_one_per_aggregate_version'").mapTo(String.class).one());
+            assertThat(index).contains("(aggregate_id, aggregate_type, aggregate_version)");
+        }
+    }
+
     private Database open(Engine engine) {
         return engine == Engine.POSTGRES
                 ? Database.postgres(EmbeddedPostgresServer.newDatabase(), 2)
