@@ -64,7 +64,7 @@ public final class ApiKeys {
         }
         Optional<Principal> found = db.read(h -> keys.findBySecretHash(h, hash))
                 .filter(k -> !k.revoked())
-                .map(k -> new Principal(k.id(), k.organizationId(), k.instanceAdmin()));
+                .map(k -> Principal.apiKey(k.id(), k.organizationId(), k.instanceAdmin()));
         found.ifPresent(p -> byHash.put(hash, p));
         return found;
     }

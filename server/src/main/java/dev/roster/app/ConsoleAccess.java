@@ -76,7 +76,7 @@ public final class ConsoleAccess {
     /** The user a console cookie stands for, checked on every request: a demoted or locked user is out at once. */
     public SignedIn resume(String organizationId, String sessionId, String token) {
         Ids.ORGANIZATION.require("organization", organizationId);
-        Principal org = new Principal(null, organizationId, false, Actor.system()); // reads only: the session, then its user
+        Principal org = new Principal(organizationId, false, Actor.system()); // reads only: the session, then its user
         Session session = sessions.get(org, sessionId, token);
         if (session.user() == null || session.passwordVerifiedAt() == null
                 || (session.expiresAt() != null && !session.expiresAt().isAfter(clock.instant()))) {

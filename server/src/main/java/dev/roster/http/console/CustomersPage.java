@@ -105,8 +105,8 @@ final class CustomersPage {
         Boolean active = "active".equals(state) ? Boolean.TRUE : "inactive".equals(state) ? Boolean.FALSE : null;
         int page = query.page();
         Listed<ExpressCustomer> found = customers.search(who.principal(), q, active,
-                (long) (page - 1) * Paging.SIZE, Paging.SIZE);
-        Paging paging = new Paging(page, Paging.SIZE, found.total());
+                Paging.offsetOf(page), Paging.SIZE);
+        Paging paging = new Paging(page, found.total());
         String csrf = guard.csrf(who);
         StringBuilder sb = new StringBuilder(Html.notice(notice)).append(Html.error(error));
         sb.append("<form method=\"get\" action=\"").append(Layout.ROOT).append("/customers\" class=\"filters\" role=\"search\">")

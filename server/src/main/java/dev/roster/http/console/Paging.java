@@ -1,11 +1,16 @@
 package dev.roster.http.console;
 
 /** Offset pages of a console list and the links between them, keeping the list's filters. */
-record Paging(int page, int size, long total) {
+record Paging(int page, long total) {
     static final int SIZE = 20;
 
+    /** Where page {@code page} (counted from 1) starts; every page holds {@link #SIZE} rows. */
+    static long offsetOf(int page) {
+        return (long) (page - 1) * SIZE;
+    }
+
     long offset() {
-        return (long) (page - 1) * size;
+        return offsetOf(page);
     }
 
     /** "Showing 21–40 of 57" and the previous and next links; {@code base} ends with its filters and an ampersand. */

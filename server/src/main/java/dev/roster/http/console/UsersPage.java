@@ -83,7 +83,7 @@ final class UsersPage {
         }
         int page = query.page();
         Listed<User> found = users.list(who.principal(), new UserFilter.And(conditions), UserFilter.Sort.CREATION_DATE,
-                false, (long) (page - 1) * Paging.SIZE, Paging.SIZE);
+                false, Paging.offsetOf(page), Paging.SIZE);
         String csrf = guard.csrf(who);
         StringBuilder sb = new StringBuilder(Html.notice(notice)).append(Html.error(error));
         sb.append("<form method=\"get\" action=\"").append(Layout.ROOT).append("/users\" class=\"filters\" role=\"search\">")
@@ -107,7 +107,7 @@ final class UsersPage {
         }
         String base = Layout.ROOT + "/users?" + (q == null ? "" : "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
                 + "&") + (stateFilter == null ? "" : "state=" + state + "&");
-        sb.append(new Paging(page, Paging.SIZE, found.total()).nav(base, found.items().size()));
+        sb.append(new Paging(page, found.total()).nav(base, found.items().size()));
         return Layout.page(status, "Users", who, csrf, sb.toString());
     }
 
