@@ -177,10 +177,16 @@ public final class WebhookEndpoints {
     /** Queues every event since {@code since} that the endpoint subscribes to; returns how many. */
     public int recover(String orgId, String id, Instant since) {
         Ids.WEBHOOK_ENDPOINT.require("webhookEndpointId", id);
+        // Read before the write, not in it: finding the events may read much of the log, and every other write would
+        // wait for the write's transaction. The log only grows, so this is what a recovery a moment earlier would see.
+        List<LoggedEvent> events = db.read(h -> {
+            load(h, orgId, id);
+            return deliveries.eventsSince(h, orgId, since, MAX_RECOVERED);
+        });
         return db.write(h -> {
             WebhookEndpoint endpoint = load(h, orgId, id);
             int queued = 0;
-            for (LoggedEvent event : deliveries.eventsSince(h, orgId, since, MAX_RECOVERED)) {
+            for (LoggedEvent event : events) {
                 if (endpoint.wants(event.type())) {
                     queue(h, orgId, id, event.at());
                     queued++;
