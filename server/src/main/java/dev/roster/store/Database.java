@@ -40,6 +40,13 @@ public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     /** How long a request waits for a PostgreSQL connection before it is answered UNAVAILABLE. */
     static final java.time.Duration OUTAGE_WAIT = java.time.Duration.ofSeconds(2);
+    /**
+     * How long a reader or the writer waits for PostgreSQL's answer to one statement before giving its connection up.
+     * Longer than any request waits, so only a database that stopped answering is cut off: one whose host went away
+     * without closing the connection (a failover to another address) would otherwise hold the writer, and every write
+     * behind it, until TCP gives up many minutes later.
+     */
+    static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(60);
     /** How long a batched lookup may wait for PostgreSQL's answer: its query finds a few rows by their key. */
     static final java.time.Duration LANE_READ_TIMEOUT = java.time.Duration.ofSeconds(10);
 
@@ -136,14 +143,20 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.SQLITE, writer, readers, sqliteSource(url, false), null);
     }
 
-    /**
-     * {@code poolSize} connections for reads, and two for the writer: its batches use one, and Flyway's migration
-     * holds a second while it runs (its lock and its history).
-     */
+    /** {@code poolSize} connections for reads, and one for the writer's batches (migrations open their own). */
     public static Database postgres(String jdbcUrl, int poolSize) {
-        HikariDataSource readers = new HikariDataSource(postgresPoolConfig("roster-postgres", jdbcUrl, poolSize));
-        HikariDataSource writer = new HikariDataSource(postgresPoolConfig("roster-postgres-writer", jdbcUrl, 2));
-        return new Database(Dialect.POSTGRES, writer, readers, null, jdbcUrl);
+        return postgres(jdbcUrl, poolSize, ANSWER_TIMEOUT);
+    }
+
+    /** With another {@link #ANSWER_TIMEOUT}: a test's way to see a silent database given up on soon. */
+    static Database postgres(String jdbcUrl, int poolSize, java.time.Duration answerTimeout) {
+        HikariConfig readers = postgresPoolConfig("roster-postgres", jdbcUrl, poolSize);
+        HikariConfig writer = postgresPoolConfig("roster-postgres-writer", jdbcUrl, 1);
+        for (HikariConfig config : List.of(readers, writer)) {
+            config.addDataSourceProperty("socketTimeout", Long.toString(answerTimeout.toSeconds()));
+        }
+        return new Database(Dialect.POSTGRES, new HikariDataSource(writer), new HikariDataSource(readers), null,
+                jdbcUrl);
     }
 
     private static HikariConfig postgresPoolConfig(String name, String jdbcUrl, int size) {
@@ -236,8 +249,11 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations up to {@code target}: a test's way to start from an older schema. */
     void migrate(MigrationVersion target) {
-        Flyway.configure()
-                .dataSource(writerPool)
+        // PostgreSQL: on connections of the migration's own, without ANSWER_TIMEOUT, as building an index on a large
+        // table may take longer; closed when it ends.
+        var flyway = postgresUrl == null ? Flyway.configure().dataSource(writerPool)
+                : Flyway.configure().dataSource(postgresUrl, null, null);
+        flyway
                 .locations("classpath:db/migration", dialect.migrationLocation())
                 .placeholders(Map.of("identity", dialect.identityColumn(), "withoutRowid", dialect.withoutRowid()))
                 .target(target)

@@ -304,9 +304,14 @@ final class GroupCommitWriter implements AutoCloseable {
                 result = work.withHandle(h);
                 succeeded = true;
             } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+                if (connection.isClosed()) {
+                    // The connection broke under this unit (the pool closes one that failed so): the batch fails with
+                    // what the unit met, which says so, rather than with the failed rollback's "connection is closed".
+                    throw e;
+                }
                 // Undo this unit only. If even that fails, the transaction is unusable: the batch fails as a whole.
                 connection.rollback(savepoint);
-                done.completeExceptionally(e);
             }
             connection.releaseSavepoint(savepoint);
         }
