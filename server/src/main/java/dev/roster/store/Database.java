@@ -2,7 +2,6 @@ package dev.roster.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.roster.concurrent.PlatformThreads;
 import java.nio.file.Files;
@@ -27,8 +26,6 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.CachingSqlParser;
 import org.jdbi.v3.core.statement.SqlStatements;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The connection pools and the two ways in: {@link #write} runs a unit of work in one transaction (retried when
@@ -38,17 +35,6 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
-    /** How long a request waits for a PostgreSQL connection before it is answered UNAVAILABLE. */
-    static final java.time.Duration OUTAGE_WAIT = java.time.Duration.ofSeconds(2);
-    /**
-     * How long a reader or the writer waits for PostgreSQL's answer to one statement before giving its connection up.
-     * Longer than any request waits, so only a database that stopped answering is cut off: one whose host went away
-     * without closing the connection (a failover to another address) would otherwise hold the writer, and every write
-     * behind it, until TCP gives up many minutes later.
-     */
-    static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(60);
-    /** How long a batched lookup may wait for PostgreSQL's answer: its query finds a few rows by their key. */
-    static final java.time.Duration LANE_READ_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     /** Durable COMMITs and the writes they carried; on SQLite several writes share one COMMIT (group commit). */
     public record CommitCounts(long commits, long writes) {
@@ -138,43 +124,21 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:sqlite:" + dataDir.resolve("roster.db").toAbsolutePath();
         // WalCheckpointer does the checkpoints; the writer's COMMITs no longer stop to do them.
-        HikariDataSource writer = pool("roster-writer", sqliteSource(url, false), 1, false, "PRAGMA wal_autocheckpoint=0");
-        HikariDataSource readers = pool("roster-readers", sqliteSource(url, true), 4, true, null);
-        return new Database(Dialect.SQLITE, writer, readers, sqliteSource(url, false), null);
+        HikariDataSource writer = SqlitePools.pool("roster-writer", SqlitePools.source(url, false), 1, false,
+                "PRAGMA wal_autocheckpoint=0");
+        HikariDataSource readers = SqlitePools.pool("roster-readers", SqlitePools.source(url, true), 4, true, null);
+        return new Database(Dialect.SQLITE, writer, readers, SqlitePools.source(url, false), null);
     }
 
     /** {@code poolSize} connections for reads, and one for the writer's batches (migrations open their own). */
     public static Database postgres(String jdbcUrl, int poolSize) {
-        return postgres(jdbcUrl, poolSize, ANSWER_TIMEOUT);
+        return postgres(jdbcUrl, poolSize, PostgresPools.ANSWER_TIMEOUT);
     }
 
-    /** With another {@link #ANSWER_TIMEOUT}: a test's way to see a silent database given up on soon. */
+    /** With another {@link PostgresPools#ANSWER_TIMEOUT}: a test's way to see a silent database given up on soon. */
     static Database postgres(String jdbcUrl, int poolSize, java.time.Duration answerTimeout) {
-        HikariConfig readers = postgresPoolConfig("roster-postgres", jdbcUrl, poolSize);
-        HikariConfig writer = postgresPoolConfig("roster-postgres-writer", jdbcUrl, 1);
-        for (HikariConfig config : List.of(readers, writer)) {
-            config.addDataSourceProperty("socketTimeout", Long.toString(answerTimeout.toSeconds()));
-        }
-        return new Database(Dialect.POSTGRES, new HikariDataSource(writer), new HikariDataSource(readers), null,
-                jdbcUrl);
-    }
-
-    private static HikariConfig postgresPoolConfig(String name, String jdbcUrl, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(name);
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(size);
-        // Every connection starts at READ COMMITTED and stays there: transactions never set a level of their own,
-        // since asking the driver for the current one costs a round trip (SHOW TRANSACTION ISOLATION LEVEL) each time.
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // An outage answers 503 within OUTAGE_WAIT instead of holding requests for Hikari's default 30 s.
-        config.setConnectionTimeout(OUTAGE_WAIT.toMillis());
-        config.setValidationTimeout(ConnectionProbe.TIMEOUT_SECONDS * 1000L);
-        config.addDataSourceProperty("connectTimeout", Long.toString(OUTAGE_WAIT.toSeconds()));
-        // The driver keeps each connection's prepared statements up to 5 MiB of SQL by default; with a reader pool of
-        // 16 and search filters that build their SQL from the request, that is more than the server's heap.
-        config.addDataSourceProperty("preparedStatementCacheSizeMiB", "1");
-        return config;
+        return new Database(Dialect.POSTGRES, PostgresPools.pool("roster-postgres-writer", jdbcUrl, 1, answerTimeout),
+                PostgresPools.pool("roster-postgres", jdbcUrl, poolSize, answerTimeout), null, jdbcUrl);
     }
 
     public static Database open(String databaseUrl, Path dataDir) {
@@ -185,57 +149,6 @@ public final class Database implements AutoCloseable {
             case POSTGRES -> postgres(databaseUrl, 16);
             case SQLITE -> throw new IllegalArgumentException("use --data-dir for SQLite; --database-url is for PostgreSQL");
         };
-    }
-
-    private static SQLiteDataSource sqliteSource(String url, boolean readOnly) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: a commit acknowledged to a client survives power loss, not only a process crash.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
-        config.enforceForeignKeys(true);
-        // Roster makes its own ids; fetching the row id after every write was a visible part of the writer thread.
-        config.setGetGeneratedKeys(false);
-        if (readOnly) {
-            config.setReadOnly(true); // the pool must then ask for the same flag (see pool())
-            // 512 KiB of page cache each instead of SQLite's 2 MB: the B-tree's upper pages stay, and a leaf read
-            // again comes from the operating system's file cache (a pread). Measured (bench/README.md): 6-10 MB
-            // less resident for the four readers; get unchanged, list pages 0.11 -> 0.10 of healthz.
-            config.setCacheSize(-512);
-        } else {
-            // 8 MB instead of 2 for the writer (and the checkpointer, which hardly uses it): lifecycle writes touch
-            // a leaf of the events index per aggregate, ~1k leaves for the benchmark's 1k customers, and with 2 MB
-            // those were read back from the file cache in the middle of a batch (bench/README.md).
-            config.setCacheSize(-8192);
-            // The log starts over at about WalCheckpointer.RESTART_FRAMES. A file that a burst made half as long
-            // again (a long read can hold the log) is cut back when it does, instead of staying that size on disk; a
-            // file of the usual length is left alone, so COMMITs write over its blocks without extending it.
-            config.setJournalSizeLimit(WalCheckpointer.RESTART_FRAMES * 4096 / 2 * 3);
-        }
-        // Writers take the lock when the transaction begins, so two writers never deadlock on an upgrade.
-        config.setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl(url);
-        return source;
-    }
-
-    private static HikariDataSource pool(String name, DataSource source, int size, boolean readOnly, String initSql) {
-        HikariConfig config = new HikariConfig();
-        config.setConnectionInitSql(initSql);
-        config.setReadOnly(readOnly);
-        config.setPoolName(name);
-        config.setDataSource(source);
-        // A fixed set of connections that live as long as the server: an embedded file gains nothing from
-        // retiring connections, and each one keeps its prepared statements (CachedStatements).
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(size);
-        config.setMaxLifetime(0);
-        config.setIdleTimeout(0);
-        // Connections are opened in the pool's background, not here: start-up goes on building the server while
-        // the first ones open (and sqlite-jdbc unpacks and loads its native library). A file that cannot be opened
-        // fails the migration that follows at once.
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
     }
 
     public Dialect dialect() {
@@ -249,7 +162,7 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations up to {@code target}: a test's way to start from an older schema. */
     void migrate(MigrationVersion target) {
-        // PostgreSQL: on connections of the migration's own, without ANSWER_TIMEOUT, as building an index on a large
+        // PostgreSQL: on connections of the migration's own, without the pools' answer timeout, as building an index on a large
         // table may take longer; closed when it ends.
         var flyway = postgresUrl == null ? Flyway.configure().dataSource(writerPool)
                 : Flyway.configure().dataSource(postgresUrl, null, null);
@@ -348,15 +261,7 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             return Optional.empty();
         }
-        // A connection of the lane's own: the lane is one thread, so it never waits for the pool, and its connection
-        // can keep one plan for the lookup. PostgreSQL would otherwise plan the query again for most batches, since a
-        // few keys make a custom plan look cheaper than the generic one (bench/README.md, Batched reads on PostgreSQL).
-        HikariConfig config = postgresPoolConfig(name, postgresUrl, 1);
-        config.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
-        // Every read of the replica waits behind the lane's: a database that stops answering without closing the
-        // connection fails them as UNAVAILABLE after this long, instead of when TCP gives up many minutes later.
-        config.addDataSourceProperty("socketTimeout", Long.toString(LANE_READ_TIMEOUT.toSeconds()));
-        HikariDataSource lane = new HikariDataSource(config);
+        HikariDataSource lane = PostgresPools.lane(name, postgresUrl);
         lanePools.add(lane);
         BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query, () -> answering);
         lanes.add(lookups);

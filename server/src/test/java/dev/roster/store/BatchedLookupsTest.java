@@ -131,7 +131,7 @@ class BatchedLookupsTest {
     void aDatabaseThatStopsAnsweringFailsTheBatchAsUnavailableAndTheNextBatchGoesOn() throws Exception {
         Storage storage = Storage.fresh(Engine.POSTGRES);
         try (Database db = Database.open(storage.databaseUrl(), storage.dataDir())) {
-            long stallSeconds = Database.LANE_READ_TIMEOUT.toSeconds() + 5;
+            long stallSeconds = PostgresPools.LANE_READ_TIMEOUT.toSeconds() + 5;
             BatchedLookups<String, String> lookups = db.<String, String>batched("test-stall", (connection, keys) -> {
                 // The first batch's answer never comes in time, as from a database that went silent.
                 String sql = keys.contains("stall") ? "SELECT pg_sleep(" + stallSeconds + ")" : "SELECT 1";
