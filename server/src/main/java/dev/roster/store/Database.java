@@ -76,10 +76,11 @@ public final class Database implements AutoCloseable {
     private final ExecutorService postgresCalls;
     /** SQLite: the write-ahead log is copied back off the writer's thread. */
     private final WalCheckpointer checkpointer;
-    /** PostgreSQL: the threads of {@link #batched} lookups, stopped before the pools close. */
-    private final List<BatchedLookups<?, ?>> lanes = new CopyOnWriteArrayList<>();
-    /** PostgreSQL: each lane's own connection (see {@link #batched}), closed after the lanes stop. */
-    private final List<HikariDataSource> lanePools = new CopyOnWriteArrayList<>();
+    /**
+     * PostgreSQL: how each {@link #batched} lane ends, before the pools close: its thread answers what is queued and
+     * stops, then its own connection closes.
+     */
+    private final List<Runnable> laneShutdowns = new CopyOnWriteArrayList<>();
     /** PostgreSQL: where the lanes' connections go; null on SQLite. */
     private final String postgresUrl;
     /** PostgreSQL: the health check's own connection. */
@@ -262,9 +263,11 @@ public final class Database implements AutoCloseable {
             return Optional.empty();
         }
         HikariDataSource lane = PostgresPools.lane(name, postgresUrl);
-        lanePools.add(lane);
         BatchedLookups<K, V> lookups = new BatchedLookups<>(name, lane, query, () -> answering);
-        lanes.add(lookups);
+        laneShutdowns.add(() -> {
+            lookups.close();
+            lane.close();
+        });
         return Optional.of(lookups);
     }
 
@@ -339,8 +342,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        lanes.forEach(BatchedLookups::close);
-        lanePools.forEach(HikariDataSource::close);
+        laneShutdowns.forEach(Runnable::run);
         if (checkpointer != null) {
             checkpointer.close(); // first: a pass may hand its last step to the writer; the writer pool's close
                                   // checkpoints whatever is left
