@@ -41,7 +41,10 @@ final class GrpcErrorAnswers implements ServerErrorHandler {
         return HttpResponse.of(trailersOnly(format, GrpcFailures.toDomainError(ctx, cause)));
     }
 
-    /** A call of a path no service has: what a gRPC server says of a method it does not have, not an HTTP 404. */
+    /**
+     * A call of a path no service has, {@link UnknownGrpcMethods} aside (a path without a package): what a gRPC
+     * server says of a method it does not have, not an HTTP 404.
+     */
     @Override
     public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config, RequestHeaders headers,
                                                HttpStatus status, String description, Throwable cause) {
@@ -49,8 +52,13 @@ final class GrpcErrorAnswers implements ServerErrorHandler {
         if (format == null || status != HttpStatus.NOT_FOUND || headers.method() != HttpMethod.POST) {
             return null;
         }
-        return AggregatedHttpResponse.of(trailersOnly(format, new DomainError(Code.UNIMPLEMENTED,
-                ErrorIds.ROUTE_NOT_FOUND, "Method not found: " + headers.path().substring(1))));
+        return AggregatedHttpResponse.of(unimplemented(format, headers.path()));
+    }
+
+    /** What a gRPC server answers a call of a method it does not have. */
+    static ResponseHeaders unimplemented(SerializationFormat format, String path) {
+        return trailersOnly(format, new DomainError(Code.UNIMPLEMENTED, ErrorIds.ROUTE_NOT_FOUND,
+                "Method not found: " + path.substring(1)));
     }
 
     private static ResponseHeaders trailersOnly(SerializationFormat format, DomainError error) {

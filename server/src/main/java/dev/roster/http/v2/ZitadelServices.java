@@ -62,12 +62,15 @@ public final class ZitadelServices {
                 .build();
         Set<String> methodPaths = grpc.methods().keySet().stream().map(name -> "/" + name).collect(Collectors.toSet());
         GrpcRequestGate gate = new GrpcRequestGate(methodPaths);
-        // The last decorator wraps the others: a CORS preflight is answered before the gate refuses OPTIONS.
-        sb.service(grpc, service -> service.decorate(gate), CorsService.builderForAnyOrigin()
+        var cors = CorsService.builderForAnyOrigin()
                 .allowRequestMethods(HttpMethod.POST, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)
                 .allowRequestHeaders(REQUEST_HEADERS)
                 .exposeHeaders(EXPOSED_HEADERS)
-                .newDecorator());
+                .newDecorator();
+        // The last decorator wraps the others: a CORS preflight is answered before the gate refuses OPTIONS.
+        sb.service(grpc, service -> service.decorate(gate), cors);
+        // After the served methods, which the router tries first in the order they were added.
+        sb.service(UnknownGrpcMethods.ROUTE, new UnknownGrpcMethods().decorate(cors));
         sb.routeDecorator().pathPrefix("/v2/").build(new GatewayCompatibility());
         sb.errorHandler(new GrpcErrorAnswers(methodPaths));
         return () -> marshallers.forEach(DeferredJsonMarshaller::startBuilding);

@@ -176,4 +176,31 @@ class RestGatewayTest {
                 .send("POST", "/zitadel.user.v2.UserService/GetUserByID", "", "application/grpc-web+proto");
         assertThat(call.header("access-control-expose-headers")).contains("grpc-status-details-bin");
     }
+
+    /**
+     * A browser only shows a cross-origin answer that carries CORS headers: without them a gRPC-Web call of a method
+     * Roster does not serve would reach the page as a network error instead of UNIMPLEMENTED.
+     */
+    @Test
+    void browsersAlsoHearOfMethodsRosterDoesNotServe() {
+        Reply preflight = servers.on(Engine.SQLITE).http()
+                .with("Origin", "https://app.example.com")
+                .with("Access-Control-Request-Method", "POST")
+                .with("Access-Control-Request-Headers", "authorization,content-type,x-grpc-web")
+                .send("OPTIONS", "/zitadel.user.v2.UserService/NoSuchMethod", null, null);
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("access-control-allow-origin")).isNotNull();
+        assertThat(preflight.header("access-control-allow-headers")).contains("authorization").contains("x-grpc-web");
+
+        Reply unknownMethod = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
+                .with("Origin", "https://app.example.com")
+                .send("POST", "/zitadel.user.v2.UserService/NoSuchMethod", "", "application/grpc-web+proto");
+        assertThat(unknownMethod.header("grpc-status")).isEqualTo("12");
+        assertThat(unknownMethod.header("access-control-allow-origin")).isNotNull();
+        assertThat(unknownMethod.header("access-control-expose-headers")).contains("grpc-status");
+
+        Reply notACall = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
+                .send("GET", "/zitadel.user.v2.UserService/NoSuchMethod", null, null);
+        assertThat(notACall.status()).isEqualTo(404);
+    }
 }
