@@ -163,14 +163,7 @@ class RestGatewayTest {
 
     @Test
     void grpcWebPreflightAllowsBrowsers() {
-        Reply preflight = servers.on(Engine.SQLITE).http()
-                .with("Origin", "https://app.example.com")
-                .with("Access-Control-Request-Method", "POST")
-                .with("Access-Control-Request-Headers", "authorization,content-type,x-grpc-web,x-user-agent")
-                .send("OPTIONS", "/zitadel.user.v2.UserService/DeactivateUser", null, null);
-        assertThat(preflight.status()).isEqualTo(200);
-        assertThat(preflight.header("access-control-allow-origin")).isNotNull();
-        assertThat(preflight.header("access-control-allow-headers")).contains("authorization").contains("x-grpc-web");
+        assertPreflightAllowed("/zitadel.user.v2.UserService/DeactivateUser");
         Reply call = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
                 .with("Origin", "https://app.example.com")
                 .send("POST", "/zitadel.user.v2.UserService/GetUserByID", "", "application/grpc-web+proto");
@@ -183,14 +176,7 @@ class RestGatewayTest {
      */
     @Test
     void browsersAlsoHearOfMethodsRosterDoesNotServe() {
-        Reply preflight = servers.on(Engine.SQLITE).http()
-                .with("Origin", "https://app.example.com")
-                .with("Access-Control-Request-Method", "POST")
-                .with("Access-Control-Request-Headers", "authorization,content-type,x-grpc-web")
-                .send("OPTIONS", "/zitadel.user.v2.UserService/NoSuchMethod", null, null);
-        assertThat(preflight.status()).isEqualTo(200);
-        assertThat(preflight.header("access-control-allow-origin")).isNotNull();
-        assertThat(preflight.header("access-control-allow-headers")).contains("authorization").contains("x-grpc-web");
+        assertPreflightAllowed("/zitadel.user.v2.UserService/NoSuchMethod");
 
         Reply unknownMethod = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
                 .with("Origin", "https://app.example.com")
@@ -202,5 +188,17 @@ class RestGatewayTest {
         Reply notACall = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
                 .send("GET", "/zitadel.user.v2.UserService/NoSuchMethod", null, null);
         assertThat(notACall.status()).isEqualTo(404);
+    }
+
+    private void assertPreflightAllowed(String path) {
+        Reply preflight = servers.on(Engine.SQLITE).http()
+                .with("Origin", "https://app.example.com")
+                .with("Access-Control-Request-Method", "POST")
+                .with("Access-Control-Request-Headers", "authorization,content-type,x-grpc-web,x-user-agent")
+                .send("OPTIONS", path, null, null);
+        assertThat(preflight.status()).as(path).isEqualTo(200);
+        assertThat(preflight.header("access-control-allow-origin")).as(path).isNotNull();
+        assertThat(preflight.header("access-control-allow-headers")).as(path)
+                .contains("authorization").contains("x-grpc-web");
     }
 }
