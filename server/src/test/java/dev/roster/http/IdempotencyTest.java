@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,26 @@ class IdempotencyTest {
         assertThat(retry.header("content-type")).startsWith("application/json");
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(api.get("/v1/express").json().get("expressCustomers")).hasSize(1);
+    }
+
+    /**
+     * A retried create of a webhook endpoint hands back the endpoint and signing secret the first run made: a client
+     * that lost the first answer still learns the secret that signs its deliveries, and no second endpoint delivers.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRetriedWebhookEndpointCreateReturnsTheSameEndpointAndSecret(Engine engine) {
+        Http api = servers.newTenant(engine).with("Idempotency-Key", UUID.randomUUID().toString());
+        var body = json("url", "https://hooks.example.invalid/roster", "eventTypes", List.of("user.*"));
+
+        Reply first = api.post("/v1/webhook-endpoints", body);
+        Reply retry = api.post("/v1/webhook-endpoints", body);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retry.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(retry.json().get("webhookEndpointId")).isEqualTo(first.json().get("webhookEndpointId"));
+        assertThat(retry.json().get("secret").asText()).isNotEmpty().isEqualTo(first.json().get("secret").asText());
+        assertThat(api.get("/v1/webhook-endpoints").json().get("webhookEndpoints")).hasSize(1);
     }
 
     @ParameterizedTest
