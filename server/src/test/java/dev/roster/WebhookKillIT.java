@@ -41,9 +41,10 @@ class WebhookKillIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void noEventIsLostWhenTheServerIsKilledMidDelivery(Engine engine) throws Exception {
-        Path data = dir.resolve("data");
+        Storage storage = Storage.fresh(engine);
+        Path data = storage.dataDir();
         Path log = dir.resolve("server.log");
-        String databaseUrl = Storage.fresh(engine).databaseUrl();
+        String databaseUrl = storage.databaseUrl();
         String[] options = databaseUrl == null
                 ? new String[] {"--webhooks-allow-private-targets"}
                 : new String[] {"--webhooks-allow-private-targets", "--database-url", databaseUrl};
