@@ -164,9 +164,7 @@ class RestGatewayTest {
     @Test
     void grpcWebPreflightAllowsBrowsers() {
         assertPreflightAllowed("/zitadel.user.v2.UserService/DeactivateUser");
-        Reply call = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
-                .with("Origin", "https://app.example.com")
-                .send("POST", "/zitadel.user.v2.UserService/GetUserByID", "", "application/grpc-web+proto");
+        Reply call = grpcWebCallFromAnotherOrigin("/zitadel.user.v2.UserService/GetUserByID");
         assertThat(call.header("access-control-expose-headers")).contains("grpc-status-details-bin");
     }
 
@@ -178,9 +176,7 @@ class RestGatewayTest {
     void browsersAlsoHearOfMethodsRosterDoesNotServe() {
         assertPreflightAllowed("/zitadel.user.v2.UserService/NoSuchMethod");
 
-        Reply unknownMethod = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
-                .with("Origin", "https://app.example.com")
-                .send("POST", "/zitadel.user.v2.UserService/NoSuchMethod", "", "application/grpc-web+proto");
+        Reply unknownMethod = grpcWebCallFromAnotherOrigin("/zitadel.user.v2.UserService/NoSuchMethod");
         assertThat(unknownMethod.header("grpc-status")).isEqualTo("12");
         assertThat(unknownMethod.header("access-control-allow-origin")).isNotNull();
         assertThat(unknownMethod.header("access-control-expose-headers")).contains("grpc-status");
@@ -188,6 +184,12 @@ class RestGatewayTest {
         Reply notACall = servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
                 .send("GET", "/zitadel.user.v2.UserService/NoSuchMethod", null, null);
         assertThat(notACall.status()).isEqualTo(404);
+    }
+
+    private Reply grpcWebCallFromAnotherOrigin(String path) {
+        return servers.on(Engine.SQLITE).http().as(TestServer.ADMIN_KEY)
+                .with("Origin", "https://app.example.com")
+                .send("POST", path, "", "application/grpc-web+proto");
     }
 
     private void assertPreflightAllowed(String path) {
