@@ -75,7 +75,7 @@ public final class BatchedLookups<K, V> implements AutoCloseable {
      */
     public CompletableFuture<Optional<V>> find(K key, Executor answerOn) {
         if (!answering.getAsBoolean()) {
-            return CompletableFuture.failedFuture(DatabaseUnavailable.error());
+            return DatabaseUnavailable.failed();
         }
         Lookup<K, V> lookup = new Lookup<>(key, new CompletableFuture<>(), answerOn);
         if (closed) {

@@ -193,7 +193,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> CompletableFuture<T> writeAsync(HandleCallback<T, RuntimeException> work) {
         if (!answering) {
-            return CompletableFuture.failedFuture(DatabaseUnavailable.error());
+            return DatabaseUnavailable.failed();
         }
         return submitWrite(work, 1);
     }
@@ -301,7 +301,7 @@ public final class Database implements AutoCloseable {
             return readThreads.submit(() -> reader.withHandle(work));
         }
         if (!answering) {
-            return CompletableFuture.failedFuture(DatabaseUnavailable.error());
+            return DatabaseUnavailable.failed();
         }
         return CompletableFuture.supplyAsync(() -> read(work), postgresCalls);
     }

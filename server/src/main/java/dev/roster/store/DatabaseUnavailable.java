@@ -5,6 +5,7 @@ import dev.roster.domain.DomainError;
 import dev.roster.domain.ErrorIds;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Recognises a failure that says the database cannot be reached, rather than that the request was wrong: it becomes
@@ -17,6 +18,11 @@ final class DatabaseUnavailable {
     static DomainError error() {
         return new DomainError(Code.UNAVAILABLE, ErrorIds.DATABASE_UNAVAILABLE,
                 "The database is unavailable; retry shortly");
+    }
+
+    /** {@link #error} as the answer of an asynchronous call refused before it started. */
+    static <T> CompletableFuture<T> failed() {
+        return CompletableFuture.failedFuture(error());
     }
 
     /**
