@@ -179,7 +179,8 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one transaction, again from the start if a concurrent writer changed what it read, and
      * returns once the transaction is durable. The transaction is shared with the other writes queued at the same
      * moment (see {@link GroupCommitWriter}); {@code work} must therefore not commit, roll back or start another
-     * write itself, it sees what the units before it in the batch wrote, and it may run more than once.
+     * write itself, it sees what the units before it in the batch wrote (but for the rows they deferred, the events
+     * on PostgreSQL: see {@link PendingInserts}), and it may run more than once.
      */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         return groupCommit.await(() -> writeAsync(work));

@@ -25,7 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  * call into the same process, so every unit runs inside one. On PostgreSQL ({@link Savepoints#ON_FAILURE}) it is two
  * more round trips per unit, which would cost more than the shared COMMIT saves, so a batch first runs without any;
  * if a unit throws, the transaction is rolled back and the whole batch runs again with a savepoint per unit, whose
- * outcome is the one reported. Units must therefore be safe to run again, as they already are for retries.
+ * outcome is the one reported. Units must therefore be safe to run again, as they already are for retries. That
+ * first run also defers the units' {@link PendingInserts} (their events) to one batch just before the COMMIT, which
+ * saves a round trip per event; if that batch fails, the run with savepoints inserts each unit's rows in its own
+ * savepoint, so that the unit whose row failed is the one that hears of it.
  *
  * <p>Batches form by themselves: while one commits, the next requests queue up, so a lone request is never
  * delayed to wait for company, and under load a batch grows to what arrived during the previous flush.
@@ -190,12 +193,10 @@ final class GroupCommitWriter implements AutoCloseable {
         boolean unitThrew = false;
         try (Handle h = jdbi.open()) {
             h.begin();
-            for (Unit<?> unit : batch) {
-                if (!unit.runBare(h)) {
-                    unitThrew = true;
-                    h.rollback();
-                    return false;
-                }
+            unitThrew = !runBare(batch, h);
+            if (unitThrew) {
+                h.rollback();
+                return false;
             }
             h.commit();
             committed(batch);
@@ -213,6 +214,23 @@ final class GroupCommitWriter implements AutoCloseable {
                 unit.failUnlessDone(e);
             }
             return true;
+        }
+    }
+
+    /** Runs every unit, then makes the inserts they deferred: false as soon as a unit, or one of those, failed. */
+    private static boolean runBare(List<Unit<?>> batch, Handle h) {
+        PendingInserts pending = PendingInserts.of(h);
+        pending.defer();
+        for (Unit<?> unit : batch) {
+            if (!unit.runBare(h)) {
+                return false;
+            }
+        }
+        try {
+            pending.insertDeferred(h);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // a unit's row was refused; the run with savepoints finds out whose
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.roster.domain.ExpressCustomer;
 import dev.roster.domain.Metadata;
 import dev.roster.testing.Engine;
+import dev.roster.testing.Latches;
 import dev.roster.testing.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class BatchedLookupsTest {
                     db.<ExpressCustomerStore.Key, ExpressCustomer>batched("test-lookups", (connection, keys) -> {
                         if (inFirstQuery.getCount() > 0) {
                             inFirstQuery.countDown();
-                            awaitQuietly(release);
+                            Latches.awaitQuietly(release);
                         }
                         return store.findMany(connection, keys);
                     }).orElseThrow();
@@ -189,13 +190,5 @@ class BatchedLookupsTest {
         Instant at = Instant.ofEpochMilli(1_700_000_000_000L + n);
         return new ExpressCustomer(org, String.format("cus_%032x", n), "Customer " + n, true, 0, Metadata.EMPTY, at,
                 at, null, null, 1);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

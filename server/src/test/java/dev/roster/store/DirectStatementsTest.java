@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.roster.domain.Actor;
 import dev.roster.domain.DomainEvent;
 import dev.roster.testing.Engine;
+import dev.roster.testing.Latches;
 import dev.roster.testing.Storage;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Statements run on the handle's connection without Jdbi behave as Jdbi's own do, on both engines: inside the
- * caller's transaction (seen by it, undone with it) and failing with Jdbi's exception.
+ * caller's transaction (undone with it) and failing with Jdbi's exception. Events are such statements, and on
+ * PostgreSQL they wait for the end of their batch ({@link PendingInserts}): a refused one still fails its own write.
  */
 class DirectStatementsTest {
     private static final String ORG = "org_direct";
@@ -41,7 +48,8 @@ class DirectStatementsTest {
 
         db.write(h -> {
             events.append(h, event("cus_kept", 1, "kept", null));
-            assertThat(aggregates(h)).containsExactly("cus_kept"); // seen by the rest of the unit
+            // SQLite inserts it at once; PostgreSQL's writer with the rest of its batch, just before the COMMIT.
+            assertThat(aggregates(h)).isEqualTo(engine == Engine.SQLITE ? List.of("cus_kept") : List.of());
             return null;
         });
         assertThatThrownBy(() -> db.write(h -> {
@@ -71,6 +79,49 @@ class DirectStatementsTest {
                 .isInstanceOf(UnableToExecuteStatementException.class).hasCauseInstanceOf(SQLException.class);
 
         assertThat(db.read(DirectStatementsTest::aggregates)).containsExactly("cus_once");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRefusedEventFailsOnlyItsOwnWriteInASharedBatch(Engine engine) throws Exception {
+        open(engine);
+        EventLog log = new EventLog();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = db.writeAsync(h -> {
+            running.countDown();
+            Latches.awaitQuietly(release);
+            return null;
+        });
+        assertThat(running.await(10, TimeUnit.SECONDS)).as("the writer holds the blocking write").isTrue();
+        // Queued behind it, so that they share one batch: the third has no type, which the log's NOT NULL refuses.
+        List<CompletableFuture<Object>> writes = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            DomainEvent e = i == 3
+                    ? new DomainEvent(ORG, "express_customer", "cus_3", 1, null, Actor.apiKey("k"), null, "{}",
+                            Instant.parse("2026-12-01T12:00:00Z"))
+                    : event("cus_" + i, 1, "k", null);
+            writes.add(db.writeAsync(h -> {
+                log.append(h, e);
+                return null;
+            }));
+        }
+        long commitsBefore = db.groupCommitCounts().commits();
+        release.countDown();
+
+        blocker.get(10, TimeUnit.SECONDS);
+        for (int i = 1; i <= 5; i++) {
+            CompletableFuture<Object> write = writes.get(i - 1);
+            if (i == 3) {
+                assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(UnableToExecuteStatementException.class);
+            } else {
+                write.get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(db.read(DirectStatementsTest::aggregates)).containsExactly("cus_1", "cus_2", "cus_4", "cus_5");
+        assertThat(db.groupCommitCounts().commits() - commitsBefore).as("the blocker's COMMIT, and one for the five")
+                .isEqualTo(2);
     }
 
     private void open(Engine engine) {

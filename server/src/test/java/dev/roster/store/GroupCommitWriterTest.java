@@ -3,11 +3,13 @@ package dev.roster.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.testing.Latches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +112,42 @@ class GroupCommitWriterTest {
         assertThat(runs.get()).isEqualTo(10);
         assertThat(ids()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(writer.commits()).isEqualTo(2);
+    }
+
+    @Test
+    void aBareBatchMakesItsDeferredInsertsBeforeItsCommitAndARefusedOneFailsItsUnitAlone() throws Exception {
+        replaceWriter(GroupCommitWriter.Savepoints.ON_FAILURE);
+        AtomicInteger runs = new AtomicInteger();
+        List<List<Integer>> seenByUnits = new CopyOnWriteArrayList<>();
+        Future<Integer> blocker = holdWriterThenInsert(0);
+        List<Future<Integer>> results = queueTen(runs, (h, n) -> {
+            // Unit 4 defers the blocker's id: refused by the primary key only when the batch's inserts are made.
+            PendingInserts.insert(h, "INSERT INTO t (id, v) VALUES (?, ?)", insert -> {
+                insert.setInt(1, n == 4 ? 0 : n);
+                insert.setString(2, "deferred by unit " + n);
+            });
+            seenByUnits.add(idsIn(h));
+            return n;
+        });
+        release.countDown();
+
+        blocker.get(10, TimeUnit.SECONDS);
+        for (int i = 1; i <= 10; i++) {
+            Future<Integer> result = results.get(i - 1);
+            if (i == 4) {
+                assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(UnableToExecuteStatementException.class);
+            } else {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(i);
+            }
+        }
+        assertThat(ids()).containsExactly(0, 1, 2, 3, 5, 6, 7, 8, 9, 10);
+        assertThat(runs.get()).as("the bare batch, then again with a savepoint per unit").isEqualTo(20);
+        // In the bare run no unit saw a deferred row; with savepoints each row was inserted at once.
+        assertThat(seenByUnits.subList(0, 10)).allSatisfy(seen -> assertThat(seen).containsExactly(0));
+        assertThat(seenByUnits.get(10)).containsExactly(0, 1);
+        assertThat(seenByUnits.getLast()).containsExactly(0, 1, 2, 3, 5, 6, 7, 8, 9, 10);
     }
 
     @Test
@@ -217,7 +255,7 @@ class GroupCommitWriterTest {
         CountDownLatch running = new CountDownLatch(1);
         Future<Integer> result = callers.submit(() -> writer.run(h -> {
             running.countDown();
-            awaitQuietly(release);
+            Latches.awaitQuietly(release);
             insert(h, id);
             return id;
         }));
@@ -246,7 +284,11 @@ class GroupCommitWriterTest {
     }
 
     private List<Integer> ids() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM t ORDER BY id").mapTo(Integer.class).list());
+        return jdbi.withHandle(GroupCommitWriterTest::idsIn);
+    }
+
+    private static List<Integer> idsIn(Handle h) {
+        return h.createQuery("SELECT id FROM t ORDER BY id").mapTo(Integer.class).list();
     }
 
     private void waitUntilQueued(int units) throws InterruptedException {
@@ -254,15 +296,6 @@ class GroupCommitWriterTest {
         while (writer.queued() < units) {
             assertThat(System.nanoTime()).as("%d units queued in time", units).isLessThan(deadline);
             Thread.sleep(5);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
