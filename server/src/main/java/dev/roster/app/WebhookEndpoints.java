@@ -81,7 +81,8 @@ public final class WebhookEndpoints {
             WebhookEndpoint e = new WebhookEndpoint(orgId, Ids.WEBHOOK_ENDPOINT.next(), url, types, description,
                     request.enabled(), request.enabled() ? null : "disabled by request", WebhookSigning.newSecret(),
                     null, null, now, now, createdBy, 1);
-            // Deliveries start with the events written from now on, this endpoint's own creation included.
+            // Deliveries start with the events written from now on, this endpoint's own creation included (on
+            // PostgreSQL also those of the writes batched before it, whose events are not in the log yet).
             store.insert(h, e, store.feedHead(h, orgId));
             record(h, actor, reason, e, "webhook_endpoint.created");
             return e;

@@ -16,7 +16,10 @@ import org.jdbi.v3.core.config.JdbiConfig;
  * them (bench/README.md). Anywhere else, and until a writer asks for it, an insert runs at once.
  *
  * <p>Only for rows that nothing reads back or refers to in the transaction that writes them: a unit does not see
- * the rows it deferred, and the other units of its batch do not either. The event log is such a table.
+ * the rows it deferred, and the other units of its batch do not either. The event log is such a table; the one
+ * read of it inside a write, the feed's head a new webhook endpoint starts after, misses the events of the units
+ * before it in the batch, so the endpoint receives them too, as it would a write committed on another replica at
+ * the same moment.
  *
  * <p>Kept in the handle's own configuration, which Jdbi makes for each handle and drops with it, so what one
  * transaction deferred can never reach another; a handle is used by one thread at a time.
@@ -24,7 +27,7 @@ import org.jdbi.v3.core.config.JdbiConfig;
 public final class PendingInserts implements JdbiConfig<PendingInserts> {
     /** Binds one row's values to an insert's parameters. */
     @FunctionalInterface
-    public interface Row {
+    interface Row {
         void bind(PreparedStatement insert) throws SQLException;
     }
 
