@@ -122,10 +122,7 @@ class GroupCommitWriterTest {
         Future<Integer> blocker = holdWriterThenInsert(0);
         List<Future<Integer>> results = queueTen(runs, (h, n) -> {
             // Unit 4 defers the blocker's id: refused by the primary key only when the batch's inserts are made.
-            PendingInserts.insert(h, "INSERT INTO t (id, v) VALUES (?, ?)", insert -> {
-                insert.setInt(1, n == 4 ? 0 : n);
-                insert.setString(2, "deferred by unit " + n);
-            });
+            deferInsert(h, n == 4 ? 0 : n);
             seenByUnits.add(idsIn(h));
             return n;
         });
@@ -156,10 +153,7 @@ class GroupCommitWriterTest {
         AtomicInteger runs = new AtomicInteger();
         Future<Integer> blocker = holdWriterThenInsert(0);
         List<Future<Integer>> results = queueTen(runs, (h, n) -> {
-            PendingInserts.insert(h, "INSERT INTO t (id, v) VALUES (?, ?)", insert -> {
-                insert.setInt(1, n);
-                insert.setString(2, "deferred by unit " + n);
-            });
+            deferInsert(h, n);
             if (n == 5) {
                 throw new IllegalStateException("unit 5 refuses after deferring its row");
             }
@@ -310,6 +304,14 @@ class GroupCommitWriterTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Inserts {@code id} through {@link PendingInserts}: at the end of the batch in a bare run, else at once. */
+    private static void deferInsert(Handle h, int id) {
+        PendingInserts.insert(h, "INSERT INTO t (id, v) VALUES (?, ?)", insert -> {
+            insert.setInt(1, id);
+            insert.setString(2, "deferred " + id);
+        });
     }
 
     private static void insert(Handle h, int id) {
