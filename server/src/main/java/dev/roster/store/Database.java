@@ -163,8 +163,8 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations up to {@code target}: a test's way to start from an older schema. */
     void migrate(MigrationVersion target) {
-        // PostgreSQL: on connections of the migration's own, without the pools' answer timeout, as building an index on a large
-        // table may take longer; closed when it ends.
+        // PostgreSQL: on connections of the migration's own, without the pools' answer timeout, as building an index
+        // on a large table may take longer; closed when it ends.
         var flyway = postgresUrl == null ? Flyway.configure().dataSource(writerPool)
                 : Flyway.configure().dataSource(postgresUrl, null, null);
         flyway

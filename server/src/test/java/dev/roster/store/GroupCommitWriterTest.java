@@ -2,6 +2,7 @@ package dev.roster.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.roster.testing.Latches;
 import java.nio.file.Path;
@@ -129,16 +130,8 @@ class GroupCommitWriterTest {
         release.countDown();
 
         blocker.get(10, TimeUnit.SECONDS);
-        for (int i = 1; i <= 10; i++) {
-            Future<Integer> result = results.get(i - 1);
-            if (i == 4) {
-                assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
-                        .isInstanceOf(ExecutionException.class)
-                        .cause().isInstanceOf(UnableToExecuteStatementException.class);
-            } else {
-                assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(i);
-            }
-        }
+        assertThat(failureOfUnitWhileOthersReturnTheirNumber(results, 4))
+                .isInstanceOf(UnableToExecuteStatementException.class);
         assertThat(ids()).containsExactly(0, 1, 2, 3, 5, 6, 7, 8, 9, 10);
         assertThat(runs.get()).as("the bare batch, then again with a savepoint per unit").isEqualTo(20);
         // In the bare run no unit saw a deferred row; with savepoints each row was inserted at once.
@@ -162,15 +155,8 @@ class GroupCommitWriterTest {
         release.countDown();
 
         blocker.get(10, TimeUnit.SECONDS);
-        for (int i = 1; i <= 10; i++) {
-            Future<Integer> result = results.get(i - 1);
-            if (i == 5) {
-                assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).cause()
-                        .isInstanceOf(IllegalStateException.class).hasMessage("unit 5 refuses after deferring its row");
-            } else {
-                assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(i);
-            }
-        }
+        assertThat(failureOfUnitWhileOthersReturnTheirNumber(results, 5))
+                .isInstanceOf(IllegalStateException.class).hasMessage("unit 5 refuses after deferring its row");
         // The bare run stopped at unit 5 with five rows deferred; the run with savepoints is on another handle,
         // which inserts at once, so nothing deferred then is lost or made twice.
         assertThat(runs.get()).isEqualTo(15);
@@ -304,6 +290,26 @@ class GroupCommitWriterTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Asserts that every unit of {@link #queueTen} but {@code failing} returned its own number, and returns what
+     * {@code failing} failed with.
+     */
+    private static Throwable failureOfUnitWhileOthersReturnTheirNumber(List<Future<Integer>> results, int failing)
+            throws Exception {
+        Throwable failure = null;
+        for (int i = 1; i <= results.size(); i++) {
+            Future<Integer> result = results.get(i - 1);
+            if (i == failing) {
+                Throwable thrown = catchThrowable(() -> result.get(10, TimeUnit.SECONDS));
+                assertThat(thrown).as("unit %d", i).isInstanceOf(ExecutionException.class);
+                failure = thrown.getCause();
+            } else {
+                assertThat(result.get(10, TimeUnit.SECONDS)).as("result of unit %d", i).isEqualTo(i);
+            }
+        }
+        return failure;
     }
 
     /** Inserts {@code id} through {@link PendingInserts}: at the end of the batch in a bare run, else at once. */
